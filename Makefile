@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: GPL-2.0
+# Build of the perf binary and the project's entry points:
+#
+#   make              build ./perf
+#   make deps         install the Debian packages the build and tests need
+#   make demo         deps + build + profile examples/ workload
+#   make check        deps + build + every test, ends with "N passed, N failed, N skipped"
+#   make bench        side-by-side timings against the reference perf
+#   make install      prefix=/usr/local (binary, exec path, docs, man pages)
+#
+# Variables: SANITIZE=1 (ASan+UBSan), WERROR=0 (warnings not fatal),
+# NO_LIBELF=1 NO_LIBDW=1 NO_LIBTRACEEVENT=1 NO_LIBUNWIND=1 NO_LIBPYTHON=1
+# NO_SLANG=1 NO_ZSTD=1 (build without that library), V=1 (show commands).
+
+.DEFAULT_GOAL := all
+
+prefix    ?= /usr/local
+bindir    := $(prefix)/bin
+execdir   := $(prefix)/libexec/perf-core
+docdir    := $(prefix)/share/doc/perf
+mandir    := $(prefix)/share/man
+DESTDIR   ?=
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+ARCH      := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/i.86/x86/' -e 's/aarch64/arm64/' -e 's/riscv64/riscv/')
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+VARIANT := normal
+ifeq ($(SANITIZE),1)
+VARIANT := sanitize
+endif
+OUT := .build/$(VARIANT)
+
+# ---------------------------------------------------------------------------
+# Optional libraries. Each is required unless NO_<NAME>=1: a missing one
+# stops the build with a line naming the Debian package that provides it.
+#   name         pkg-config module  Debian package      feature macro
+FEATURES := LIBELF LIBDW LIBTRACEEVENT LIBUNWIND LIBPYTHON SLANG ZSTD
+pc_LIBELF        := libelf
+pc_LIBDW         := libdw
+pc_LIBTRACEEVENT := libtraceevent
+pc_LIBUNWIND     := libunwind
+pc_LIBPYTHON     := python3-embed
+pc_SLANG         := slang
+pc_ZSTD          := libzstd
+deb_LIBELF        := libelf-dev
+deb_LIBDW         := libdw-dev
+deb_LIBTRACEEVENT := libtraceevent-dev
+deb_LIBUNWIND     := libunwind-dev
+deb_LIBPYTHON     := python3-dev
+deb_SLANG         := libslang2-dev
+deb_ZSTD          := libzstd-dev
+
+# Goals that need no compiler and no libraries.
+NOBUILD_GOALS := deps clean distclean help
+ifneq ($(filter-out $(NOBUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
+define detect_feature
+ifneq ($(NO_$(1)),1)
+  ifeq ($(shell $(PKG_CONFIG) --exists $(pc_$(1)) 2>/dev/null && echo yes),yes)
+    CONFIG_$(1) := y
+    FEATURE_CFLAGS += $$(shell $(PKG_CONFIG) --cflags $(pc_$(1)))
+    FEATURE_LIBS   += $$(shell $(PKG_CONFIG) --libs $(pc_$(1)))
+    FEATURE_DEFS   += -DHAVE_$(1)_SUPPORT
+  else
+    $$(error $(pc_$(1)) not found: install the Debian package $(deb_$(1)) (or run 'make deps'), or build with NO_$(1)=1)
+  endif
+endif
+endef
+$(foreach f,$(FEATURES),$(eval $(call detect_feature,$(f))))
+endif
+
+# ---------------------------------------------------------------------------
+# Sources. New files are picked up by the wildcards; a file that needs an
+# optional library is listed in SRCS_<FEATURE> and built only with it.
+SRCS_LIBELF        :=
+SRCS_LIBDW         :=
+SRCS_LIBTRACEEVENT :=
+SRCS_LIBUNWIND     :=
+SRCS_LIBPYTHON     :=
+SRCS_SLANG         := $(wildcard ui/tui/*.c ui/browsers/*.c)
+SRCS_ZSTD          :=
+OPTIONAL_SRCS := $(foreach f,$(FEATURES),$(SRCS_$(f)))
+ENABLED_SRCS  := $(foreach f,$(FEATURES),$(if $(CONFIG_$(f)),$(SRCS_$(f))))
+
+ALL_SRCS := perf.c $(wildcard builtin-*.c util/*.c util/*/*.c ui/*.c ui/stdio/*.c \
+	tests/*.c tests/workloads/*.c arch/$(ARCH)/util/*.c arch/$(ARCH)/tests/*.c)
+SRCS := $(filter-out $(OPTIONAL_SRCS),$(ALL_SRCS)) $(ENABLED_SRCS)
+OBJS := $(patsubst %.c,$(OUT)/%.o,$(SRCS))
+DEPS := $(OBJS:.o=.d)
+
+# ---------------------------------------------------------------------------
+# Flags.
+PERF_VERSION := $(shell ./scripts/version.sh 2>/dev/null || echo 6.1.0)
+
+WARNINGS := -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral \
+	-Wmissing-prototypes -Wstrict-prototypes -Wno-unused-parameter \
+	-Wno-missing-field-initializers
+ifneq ($(WERROR),0)
+WARNINGS += -Werror
+endif
+
+OPT_CFLAGS ?= -O2 -g
+BASE_CFLAGS := -std=gnu11 $(OPT_CFLAGS) $(WARNINGS) -D_GNU_SOURCE \
+	-I. -Iutil -I$(OUT)/include \
+	-DPERF_EXEC_PATH='"$(execdir)"' -DPERF_DOC_PATH='"$(docdir)"'
+LDFLAGS_ALL := -Wl,--as-needed
+LIBS := -lpthread -lm -ldl
+
+ifeq ($(SANITIZE),1)
+BASE_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS_ALL += -fsanitize=address,undefined
+endif
+
+ALL_CFLAGS := $(BASE_CFLAGS) $(FEATURE_DEFS) $(FEATURE_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS_ALL) $(LDFLAGS)
+
+# ---------------------------------------------------------------------------
+# Build.
+.PHONY: all FORCE
+all: perf
+
+# Rebuild everything when the flags change (GIT-CFLAGS style).
+$(OUT)/PERF-CFLAGS: FORCE
+	@mkdir -p $(OUT)
+	@echo '$(ALL_CFLAGS) $(ALL_LDFLAGS) $(FEATURE_LIBS) $(LIBS) $(PERF_VERSION)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+# Switching SANITIZE relinks ./perf from the other variant's objects.
+.build/LAST-VARIANT: FORCE
+	@mkdir -p .build
+	@echo '$(VARIANT)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+GENERATED := $(OUT)/include/common-cmds.h $(OUT)/include/build-options.h
+
+$(OUT)/include/common-cmds.h: command-list.txt scripts/gen-common-cmds.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh scripts/gen-common-cmds.sh < $< > $@.tmp && mv $@.tmp $@
+
+$(OUT)/include/build-options.h: $(OUT)/PERF-CFLAGS
+	@mkdir -p $(dir $@)
+	$(Q){ echo '#define PERF_VERSION "$(PERF_VERSION)"'; \
+	  echo '#define BUILD_FEATURES \'; \
+	  $(foreach f,$(FEATURES),echo '  FEATURE($(shell echo $(f) | tr A-Z a-z), $(if $(CONFIG_$(f)),1,0), HAVE_$(f)_SUPPORT) \';) \
+	  echo '  FEATURE(sanitizers, $(if $(filter sanitize,$(VARIANT)),1,0), SANITIZE) \'; \
+	  echo ''; } > $@.tmp && mv $@.tmp $@
+
+$(OUT)/%.o: %.c $(OUT)/PERF-CFLAGS | $(GENERATED)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  CC      $<')
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+perf: $(OBJS) $(OUT)/PERF-CFLAGS .build/LAST-VARIANT
+	@$(if $(Q),echo '  LINK    $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(FEATURE_LIBS) $(LIBS)
+
+-include $(DEPS)
+
+# ---------------------------------------------------------------------------
+# Entry points.
+.PHONY: deps demo check bench install clean distclean
+
+deps:
+	$(Q)sh scripts/install-deps.sh
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory -C examples
+	$(Q)sh examples/demo.sh
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory -C examples
+	$(Q)bash tests/run-check.sh
+
+bench: perf
+	$(Q)$(MAKE) --no-print-directory -C examples
+	$(Q)bash bench/run.sh
+
+install: perf
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(execdir) $(DESTDIR)$(docdir) \
+		$(DESTDIR)$(mandir)/man1 $(DESTDIR)$(execdir)/tests/shell/lib
+	install -m 755 perf $(DESTDIR)$(bindir)/perf
+	install -m 644 Documentation/*.txt $(DESTDIR)$(docdir)/
+	install -m 755 tests/shell/*.sh $(DESTDIR)$(execdir)/tests/shell/
+	-install -m 644 tests/shell/lib/*.sh $(DESTDIR)$(execdir)/tests/shell/lib/ 2>/dev/null
+	for f in Documentation/perf*.txt; do \
+		sh scripts/txt2man.sh $$f > $(DESTDIR)$(mandir)/man1/$$(basename $$f .txt).1 || exit 1; \
+	done
+
+clean:
+	rm -rf .build perf
+	-$(MAKE) --no-print-directory -C examples clean
+
+distclean: clean
