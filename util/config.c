@@ -452,8 +452,8 @@ int perf_config_set__write(struct perf_config_set *set, const char *path)
 		strbuf_release(&tmp);
 		return err;
 	}
-	/* Config files hold no secrets, but keep them private to the owner
-	 * as the reference does not say otherwise: 0644 minus the umask. */
+	/* mkstemp() creates 0600; a config file is world-readable like any
+	 * dotfile, less what the user's umask takes away. */
 	{
 		mode_t mask = umask(0);
 
@@ -491,7 +491,7 @@ int perf_config_set__write(struct perf_config_set *set, const char *path)
 		}
 	}
 	if (fflush(f) || ferror(f) || fsync(fileno(f)))
-		err = -errno ? -errno : -EIO;
+		err = errno ? -errno : -EIO;
 	if (fclose(f) && !err)
 		err = -errno;
 	if (!err && rename(tmp.buf, path))
