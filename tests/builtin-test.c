@@ -32,6 +32,10 @@ static struct test_suite *generic_tests[] = {
 	&suite__config,
 	&suite__command_table,
 	&suite__strbuf,
+	&suite__pmu,
+	&suite__parse_events,
+	&suite__cpumap,
+	&suite__evsel_open,
 };
 
 static struct test_workload *workloads[] = {

@@ -107,6 +107,10 @@ DECLARE_SUITE(parse_options);
 DECLARE_SUITE(config);
 DECLARE_SUITE(command_table);
 DECLARE_SUITE(strbuf);
+DECLARE_SUITE(pmu);
+DECLARE_SUITE(parse_events);
+DECLARE_SUITE(cpumap);
+DECLARE_SUITE(evsel_open);
 
 /* Built-in workloads for `perf test -w NAME [args]`. */
 struct test_workload {
