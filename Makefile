@@ -142,18 +142,20 @@ $(OUT)/include/common-cmds.h: command-list.txt scripts/gen-common-cmds.sh
 	@mkdir -p $(dir $@)
 	$(Q)sh scripts/gen-common-cmds.sh < $< > $@.tmp && mv $@.tmp $@
 
-$(OUT)/include/build-options.h: $(OUT)/PERF-CFLAGS
+$(OUT)/include/build-options.h: $(OUT)/PERF-CFLAGS Makefile
 	@mkdir -p $(dir $@)
 	$(Q){ echo '#define PERF_VERSION "$(PERF_VERSION)"'; \
-	  echo '#define BUILD_FEATURES \'; \
-	  $(foreach f,$(FEATURES),echo '  FEATURE($(shell echo $(f) | tr A-Z a-z), $(if $(CONFIG_$(f)),1,0), HAVE_$(f)_SUPPORT) \';) \
-	  echo '  FEATURE(sanitizers, $(if $(filter sanitize,$(VARIANT)),1,0), SANITIZE) \'; \
-	  echo ''; } > $@.tmp && mv $@.tmp $@
+	  $(foreach f,$(FEATURES),echo '#define BUILT_$(f) $(if $(CONFIG_$(f)),1,0)';) \
+	  echo '#define BUILT_SANITIZE $(if $(filter sanitize,$(VARIANT)),1,0)'; \
+	} > $@.tmp && mv $@.tmp $@
 
 $(OUT)/%.o: %.c $(OUT)/PERF-CFLAGS | $(GENERATED)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo '  CC      $<')
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The call-graph workload must keep its frames and calls: main -> parent -> leaf.
+$(OUT)/tests/workloads/leafloop.o: ALL_CFLAGS += -O0 -fno-inline -fno-omit-frame-pointer
 
 perf: $(OBJS) $(OUT)/PERF-CFLAGS .build/LAST-VARIANT
 	@$(if $(Q),echo '  LINK    $@')

@@ -221,7 +221,7 @@ int cmd_config(int argc, const char **argv)
 	 * ours does not yet, hence the explicit "\n" after each message.
 	 */
 	if (c.use_system && c.use_user) {
-		pr_err("Error: only one config file at a time\n\n");
+		pr_err("Error: only one config file at a time\n");
 		parse_options_usage(usage, options, "user", false);
 		parse_options_usage(NULL, options, "system", false);
 		return -1;
@@ -231,14 +231,18 @@ int cmd_config(int argc, const char **argv)
 	 * reports success would mislead scripts, so this one fails.
 	 */
 	if (c.list && argc) {
-		pr_err("Error: takes no arguments\n\n");
+		pr_err("Error: takes no arguments\n");
 		parse_options_usage(usage, options, "l", true);
 		return -1;
 	}
 
 	choose_files(&c);
-	c.view = load(c.file);
-	if (IS_ERR(c.view))
+	/* --user without $HOME: there is no user file, so nothing to read. */
+	if (c.use_user && !c.file)
+		c.view = calloc(1, sizeof(*c.view));
+	else
+		c.view = load(c.file);
+	if (IS_ERR_OR_NULL(c.view))
 		return -1;
 
 	if (c.list || !argc) {

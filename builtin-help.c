@@ -90,40 +90,42 @@ static char *find_text_page(const char *page)
 	return NULL;
 }
 
-static int show_text_page(const char *page)
+/* Copy @path to stdout, through the pager when stdout is a terminal. */
+static int show_text_file(const char *path)
 {
-	char *path = find_text_page(page);
 	char buf[8192];
 	size_t n;
 	FILE *f;
+	int err;
 
-	if (!path)
-		return -ENOENT;
 	f = fopen(path, "r");
-	free(path);
 	if (!f)
 		return -errno;
 	setup_pager();
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		fwrite(buf, 1, n, stdout);
+	err = ferror(f) ? -EIO : 0;
 	fclose(f);
-	return 0;
+	return err;
+}
+
+static int show_text_page(const char *page)
+{
+	char *path = find_text_page(page);
+	int ret;
+
+	if (!path)
+		return -ENOENT;
+	ret = show_text_file(path);
+	free(path);
+	return ret;
 }
 
 static int show_man_page(const char *page)
 {
 	const char *argv[] = { "man", page, NULL };
-	char *path = find_text_page(page);
 	int ret;
 
-	/*
-	 * The reference's man pages describe the reference: when this build's
-	 * own text page is at hand (a build tree, or installed), show that.
-	 */
-	if (path) {
-		free(path);
-		return show_text_page(page);
-	}
 	fflush(stdout);
 	ret = run_command_v(argv);
 	if (ret == -ENOENT) {
@@ -133,11 +135,36 @@ static int show_man_page(const char *page)
 	return ret < 0 ? 1 : ret;
 }
 
+/*
+ * Without a format asked for: the reference's man pages describe the
+ * reference, so this build's own page wins when it is at hand (a build
+ * tree, or installed); man(1) covers the commands we have no page for.
+ */
+static int show_default_page(const char *page)
+{
+	char *path = find_text_page(page);
+	int ret;
+
+	if (!path)
+		return show_man_page(page);
+	ret = show_text_file(path);
+	free(path);
+	if (ret)
+		pr_err("cannot read the manual of '%s': %s\n", page, strerror(-ret));
+	return ret ? 1 : 0;
+}
+
 static int show_info_page(const char *page)
 {
 	const char *argv[] = { "info", page, NULL };
-	int ret = run_command_v(argv);
+	int ret;
 
+	fflush(stdout);
+	ret = run_command_v(argv);
+	if (ret == -ENOENT) {
+		pr_err("no info viewer handled the request\n");
+		return 1;
+	}
 	return ret < 0 ? 1 : ret;
 }
 
@@ -151,8 +178,13 @@ static int show_html_page(const char *page)
 		pr_err("no documentation found for '%s'\n", page);
 		return 1;
 	}
+	fflush(stdout);
 	ret = run_command_v(argv);
 	free(path);
+	if (ret == -ENOENT) {
+		pr_err("no web browser handled the request (xdg-open)\n");
+		return 1;
+	}
 	return ret < 0 ? 1 : ret;
 }
 
@@ -184,7 +216,7 @@ int cmd_help(int argc, const char **argv)
 		list_all_cmds();
 		return 0;
 	}
-	if (!argv[0]) {
+	if (argc < 1) {
 		printf("\n usage: %s\n\n", perf_usage_string);
 		list_common_cmds_help();
 		printf("\n %s\n\n", perf_more_info_string);
@@ -209,8 +241,9 @@ int cmd_help(int argc, const char **argv)
 		}
 		return 0;
 	case HELP_FORMAT_MAN:
+		return show_man_page(page);
 	case HELP_FORMAT_NONE:
 	default:
-		return show_man_page(page);
+		return show_default_page(page);
 	}
 }

@@ -49,6 +49,7 @@ struct cmd_struct {
 static struct cmd_struct commands[] = {
 	{ "config",	cmd_config,	0 },
 	{ "help",	cmd_help,	0 },
+	{ "list",	cmd_list,	RUN_SETUP_PAGER },
 	{ "test",	cmd_test,	0 },
 	{ "version",	cmd_version,	0 },
 };
@@ -62,16 +63,18 @@ void list_common_cmds_help(void)
 {
 	size_t i, longest = 0;
 
+	/* Width over every known command, so the column does not move as
+	 * commands are implemented (the reference's is 13, buildid-cache). */
 	for (i = 0; i < ARRAY_SIZE(common_cmds); i++)
-		if (common_cmds[i].implemented && strlen(common_cmds[i].name) > longest)
+		if (strlen(common_cmds[i].name) > longest)
 			longest = strlen(common_cmds[i].name);
 
 	puts(" The most commonly used perf commands are:");
 	for (i = 0; i < ARRAY_SIZE(common_cmds); i++) {
 		if (!common_cmds[i].implemented)
 			continue;
-		printf("   %-*s   %s\n", (int)max(longest, (size_t)12),
-		       common_cmds[i].name, common_cmds[i].help);
+		printf("   %-*s   %s\n", (int)longest, common_cmds[i].name,
+		       common_cmds[i].help);
 	}
 }
 
@@ -119,13 +122,16 @@ static int handle_options(struct perf_main *pm, const char ***argv, int *argc)
 
 		/* --help and --version are commands in disguise. */
 		if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
-		    !strcmp(cmd, "--version") || !strcmp(cmd, "-v"))
+		    !strcmp(cmd, "--version") || !strcmp(cmd, "-v") ||
+		    !strcmp(cmd, "-vv"))
 			break;
 
 		if (!strcmp(cmd, "-p") || !strcmp(cmd, "--paginate")) {
 			pm->use_pager = 1;
 		} else if (!strcmp(cmd, "-P") || !strcmp(cmd, "--no-pager")) {
 			pm->use_pager = 0;
+			/* Builtins that page on their own (help) must see it too. */
+			setenv("PERF_PAGER", "cat", 1);
 		} else if (strstarts(cmd, "--exec-path")) {
 			const char *path = cmd + strlen("--exec-path");
 
@@ -386,6 +392,14 @@ int main(int argc, const char **argv)
 		argv[0] = cmd = "help";
 	else if (!strcmp(cmd, "--version") || !strcmp(cmd, "-v"))
 		argv[0] = cmd = "version";
+	else if (!strcmp(cmd, "-vv")) {
+		/* The reference's shorthand for "version --build-options". */
+		static const char *vv_argv[] = { "version", "--build-options", NULL };
+
+		argv = vv_argv;
+		argc = 2;
+		cmd = "version";
+	}
 
 	/* "perf CMD --help" shows CMD's manual, as the reference. */
 	if (argc > 1 && !strcmp(argv[1], "--help")) {

@@ -141,7 +141,8 @@ static void load_shell_tests(struct test_cmd *t)
 	}
 	closedir(d);
 	free(dir);
-	qsort(t->shell, t->nr_shell, sizeof(*t->shell), shell_cmp);
+	if (t->nr_shell)
+		qsort(t->shell, t->nr_shell, sizeof(*t->shell), shell_cmp);
 }
 
 /* ---- selection ---- */

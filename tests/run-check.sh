@@ -30,6 +30,7 @@ echo "== tests/compat (side by side with the reference perf)"
 n=0
 for t in tests/compat/*.sh; do
 	[ -e "$t" ] || continue
+	case ${t##*/} in lib.sh) continue ;; esac
 	n=$((n + 1))
 	desc=$(sed -n '2s/^# *//p' "$t")
 	log=$(mktemp)

@@ -392,12 +392,22 @@ struct perf_config_set *perf_config_set__new(void)
 	const char *nosys = getenv("PERF_CONFIG_NOSYSTEM");
 	int err = 0;
 
+	const char *env = getenv("PERF_CONFIG");
+	const char *noglobal = getenv("PERF_CONFIG_NOGLOBAL");
+
 	if (!set)
 		return ERR_PTR(-ENOMEM);
+	/* $PERF_CONFIG, even empty, is the whole configuration, as in the reference. */
+	if (env) {
+		if (*env)
+			err = load_file(set, env, false);
+		goto out;
+	}
 	if (!nosys || !*nosys || !strcmp(nosys, "0"))
 		err = load_file(set, perf_etc_perfconfig(), true);
-	if (!err && user)
+	if (!err && user && !(noglobal && *noglobal && strcmp(noglobal, "0")))
 		err = load_file(set, user, false);
+out:
 	if (err) {
 		perf_config_set__delete(set);
 		return ERR_PTR(err);

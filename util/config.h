@@ -2,7 +2,8 @@
 /*
  * perf's configuration: git-config syntax files, read from the system file
  * (/etc/perfconfig, skipped when $PERF_CONFIG_NOSYSTEM is set) and then the
- * user file ($PERF_CONFIG if set, else ~/.perfconfig), the later winning.
+ * user file (~/.perfconfig, skipped when $PERF_CONFIG_NOGLOBAL is set), the
+ * later winning. $PERF_CONFIG names the one file to read instead of both.
  *
  * Names are "section.name" (or "section.subsection.name"); values are
  * strings, converted by the perf_config_*() helpers. Builtins read their

@@ -187,9 +187,15 @@ void usage_with_options_msg(const char * const *usagestr,
 	usage_with_options(usagestr, opts);
 }
 
-int parse_options_usage_fp(FILE *fp, const char * const *usagestr,
-			   const struct option *opts,
-			   const char *optstr, bool short_opt)
+/*
+ * The usage line(s) and the options @optstr names. Errors found while
+ * parsing print this right under their message; a builtin rejecting a
+ * combination gets a blank line first (parse_options_usage()), as in the
+ * reference.
+ */
+static int usage_for_option(FILE *fp, const char * const *usagestr,
+			    const struct option *opts,
+			    const char *optstr, bool short_opt)
 {
 	const struct option *opt;
 
@@ -213,6 +219,15 @@ int parse_options_usage_fp(FILE *fp, const char * const *usagestr,
 	return PARSE_OPT_HELP;
 }
 
+int parse_options_usage_fp(FILE *fp, const char * const *usagestr,
+			   const struct option *opts,
+			   const char *optstr, bool short_opt)
+{
+	if (usagestr)
+		fputc('\n', fp);
+	return usage_for_option(fp, usagestr, opts, optstr, short_opt);
+}
+
 int parse_options_usage(const char * const *usagestr,
 			const struct option *opts,
 			const char *optstr, bool short_opt)
@@ -227,11 +242,10 @@ static int opt_error_usage(struct parse_ctx *ctx, const struct option *opt,
 	char s[2] = { (char)opt->short_name, 0 };
 
 	if (flags & OPT_SHORT)
-		parse_options_usage_fp(ctx->err, ctx->usagestr, ctx->options,
-				       s, true);
+		usage_for_option(ctx->err, ctx->usagestr, ctx->options, s, true);
 	else
-		parse_options_usage_fp(ctx->err, ctx->usagestr, ctx->options,
-				       opt->long_name, false);
+		usage_for_option(ctx->err, ctx->usagestr, ctx->options,
+				 opt->long_name, false);
 	return PARSE_OPT_ERROR;
 }
 
@@ -512,7 +526,6 @@ static int parse_long_opt(struct parse_ctx *ctx, const char *arg)
 		{
 			char *name = strndup(arg, len);
 
-			fputc('\n', ctx->err);
 			parse_options_usage_fp(ctx->err, ctx->usagestr,
 					       ctx->options, name ? name : "",
 					       false);
@@ -533,8 +546,7 @@ found:
 	if ((flags & OPT_UNSET) && (opt->flags & PARSE_OPT_NONEG)) {
 		fprintf(ctx->err, " Error: option `%.*s' isn't available\n",
 			(int)len, arg);
-		parse_options_usage_fp(ctx->err, ctx->usagestr, ctx->options,
-				       NULL, false);
+		usage_for_option(ctx->err, ctx->usagestr, ctx->options, NULL, false);
 		return PARSE_OPT_ERROR;
 	}
 	return get_value(ctx, opt, flags, eq ? eq + 1 : NULL);

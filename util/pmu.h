@@ -46,7 +46,7 @@ struct perf_pmu_format {
 
 /**
  * struct perf_pmu_alias - one named event of <pmu>/events/
- * @name:  lower-case event name ("cpu-cycles", "tsc")
+ * @name:  event name as sysfs spells it ("cpu-cycles", "tsc", "PM_X")
  * @terms: the file's content, e.g. "event=0x3c,umask=0x00"
  * @unit:  from <name>.unit, NULL if none
  * @scale: from <name>.scale, 1.0 if none
@@ -72,7 +72,10 @@ struct perf_pmu_alias {
  *           means any CPU (a core PMU)
  * @is_core: a CPU's own PMU (cpu, cpu_core, cpu_atom, armv8_*): events
  *           on it are per task as well as per CPU
- * @formats: struct perf_pmu_format list
+ * @is_uncore: not a core PMU and has a "cpumask" file: it counts for a
+ *           package or die and is opened on the CPUs of that mask only
+ * @formats: struct perf_pmu_format list, ordered by attr field, then by
+ *           lowest bit, then by name ("event,umask,edge,...,cmask,...")
  * @aliases: struct perf_pmu_alias list, sorted by name
  * @caps:    caps/ files as "name=value" strings, NULL-terminated (may be NULL)
  * @max_precise: caps/max_precise, -1 if absent
@@ -144,5 +147,26 @@ int perf_pmu_format__parse(const char *text, enum perf_pmu_format_value *value,
  * malloc'ed string (caller frees) or NULL.
  */
 char *perf_pmu__valid_terms(struct perf_pmu *pmu);
+
+/*
+ * The value of caps/@name of @pmu ("3" for "max_precise"), or NULL if the
+ * PMU has no such capability. The string belongs to @pmu.
+ */
+const char *perf_pmu__find_cap(struct perf_pmu *pmu, const char *name);
+
+/*
+ * Apply a term list as found in events/ files ("event=0xcd,umask=0x1,
+ * ldlat=3") to @attr through @pmu's formats. A term without a value
+ * ("edge") means 1; "config", "config1", "config2" and "config3" set the
+ * whole field. Bits that a term does not cover are left as they were, so
+ * later terms override earlier ones. Returns 0; -EINVAL for a malformed
+ * list, an unknown term or a "?" parameter left unset; -ERANGE for a value
+ * too wide for its bits; -EOPNOTSUPP for config3 when the kernel headers
+ * perf was built with lack it. On error, when @err_idx is non-NULL,
+ * *@err_idx is the byte offset of the bad term in @terms; @attr may then
+ * hold the terms applied before it.
+ */
+int perf_pmu__config_terms(struct perf_pmu *pmu, const char *terms,
+			   struct perf_event_attr *attr, int *err_idx);
 
 #endif /* PERF_UTIL_PMU_H */

@@ -19,6 +19,8 @@ static int noploop(int argc, const char **argv)
 
 	if (argc > 0)
 		sec = atoi(argv[0]);
+	if (sec <= 0)
+		return 0;	/* alarm(0) would never fire */
 	signal(SIGINT, sighandler);
 	signal(SIGALRM, sighandler);
 	alarm((unsigned int)sec);

@@ -1,0 +1,186 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# `make bench`: time the reference perf and ours on the same commands,
+# side by side, and compare each ratio (ours / reference) with its goal.
+#
+#   bash bench/run.sh [FRAGMENT...]    only the cases whose file name or
+#                                      title contains a FRAGMENT
+#
+# Each case runs both binaries interleaved (bench/timeit.c), BENCH_RUNS
+# times each after two warm-up runs, and keeps the minimum: the run least
+# disturbed by the rest of the machine, which is what makes the numbers
+# repeatable on a busy box. The median is shown too, as a noise gauge.
+#
+# Environment:
+#   PERF         our binary            (default ./perf)
+#   REF_PERF     the reference binary  (default /usr/bin/perf)
+#   BENCH_RUNS   timed runs per binary (default 15)
+#   BENCH_STRICT set to 1 to exit 1 when a goal is missed or a case fails;
+#                by default the bench reports and exits 0
+#   CC           compiler for the timing helper (default cc)
+#
+# A case is a file bench/cases/NN-name.sh, sourced by bash in a subshell,
+# that sets:
+#   bench_name    title in the table
+#   bench_goal    largest acceptable ours/reference ratio of the minimums
+#   bench_args    array of arguments given to both binaries
+#   bench_needs   optional: a subcommand ours must have, or the case is
+#                 skipped (as long as perf reports it "not supported yet")
+#   bench_setup   optional function, run once before timing, in $BENCH_TMP
+#                 (a scratch directory; $BENCH_ROOT is the top of the tree).
+#                 It usually prepares input with the reference perf, so when
+#                 it fails the case is skipped, with its last line of output
+# The variables REF_PERF, PERF, BENCH_TMP and BENCH_ROOT can be used in a case.
+# A case is timed as a plain exec of the binary, without a shell around it.
+
+set -u
+
+cd "$(dirname "$0")/.." || exit 1
+
+PERF=${PERF:-./perf}
+REF_PERF=${REF_PERF:-/usr/bin/perf}
+RUNS=${BENCH_RUNS:-15}
+STRICT=${BENCH_STRICT:-0}
+
+# Exit codes of run_case, tallied by the main loop.
+CASE_MET=0
+CASE_MISSED=1
+CASE_SKIPPED=2
+CASE_FAILED=3
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+case $RUNS in
+'' | *[!0-9]* | 0) die "BENCH_RUNS must be a positive number, not '$RUNS'" ;;
+esac
+[ -x "$PERF" ] || die "'$PERF' is missing: run 'make' first"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/perf-bench.XXXXXX") || die "cannot create a temporary directory"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+TIMEIT=$tmp/timeit
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -o "$TIMEIT" bench/timeit.c ||
+	die "cannot compile bench/timeit.c"
+
+# Same test as examples/demo.sh: "-h" exits 129 for a command that exists.
+supported() {
+	local out rc
+
+	out=$("$PERF" "$1" -h 2>&1 </dev/null)
+	rc=$?
+	[[ $out == *"not supported by this perf yet"* ]] && return 1
+	[ "$rc" -eq 129 ] || [ "$rc" -eq 0 ]
+}
+
+ms() {
+	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e6 }'
+}
+
+ROW='%-36s %10s %10s %6s %6s  %-4s %10s %10s\n'
+
+# Prints the table row of one case; its exit status is a CASE_* value.
+run_case() {
+	local file=$1 out ref_min ref_med ref_st ours_min ours_med ours_st ratio met
+
+	bench_name=$(basename "$file" .sh)
+	bench_goal=
+	bench_needs=
+	bench_args=()
+	# shellcheck source=/dev/null
+	. "$file" || { printf '%-36s FAILED (cannot read %s)\n' "$bench_name" "$file"; return $CASE_FAILED; }
+
+	if [ -z "$bench_goal" ] || [ ${#bench_args[@]} -eq 0 ]; then
+		printf '%-36s FAILED (%s sets no bench_goal or bench_args)\n' "$bench_name" "$file"
+		return $CASE_FAILED
+	fi
+	if [ ! -x "$REF_PERF" ]; then
+		printf '%-36s skipped (no reference perf at %s)\n' "$bench_name" "$REF_PERF"
+		return $CASE_SKIPPED
+	fi
+	if [ -n "$bench_needs" ] && ! supported "$bench_needs"; then
+		printf '%-36s skipped (perf %s not supported yet)\n' "$bench_name" "$bench_needs"
+		return $CASE_SKIPPED
+	fi
+	if declare -F bench_setup >/dev/null && ! (cd "$BENCH_TMP" && bench_setup) >"$tmp/setup.log" 2>&1; then
+		printf '%-36s skipped (setup failed: %s)\n' "$bench_name" "$(tail -n 1 "$tmp/setup.log")"
+		return $CASE_SKIPPED
+	fi
+
+	if ! out=$("$TIMEIT" -n "$RUNS" "$REF_PERF" "${bench_args[@]}" ::: "$PERF" "${bench_args[@]}" 2>&1); then
+		printf '%-36s FAILED (%s)\n' "$bench_name" "${out##*$'\n'}"
+		return $CASE_FAILED
+	fi
+	{ read -r ref_min ref_med ref_st; read -r ours_min ours_med ours_st; } <<<"$out"
+
+	if [ "$ref_st" != ok ]; then
+		printf '%-36s skipped (the reference fails here: %s)\n' "$bench_name" "$ref_st"
+		return $CASE_SKIPPED
+	fi
+	if [ "$ours_st" != ok ]; then
+		printf '%-36s FAILED (ours: %s, the reference: ok)\n' "$bench_name" "$ours_st"
+		return $CASE_FAILED
+	fi
+
+	ratio=$(awk -v a="$ours_min" -v b="$ref_min" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+	if awk -v r="$ratio" -v g="$bench_goal" 'BEGIN { exit !(r <= g) }'; then
+		met=yes
+	else
+		met=NO
+	fi
+	# shellcheck disable=SC2059
+	printf "$ROW" "$bench_name" "$(ms "$ref_min")" "$(ms "$ours_min")" "$ratio" \
+		"<=$bench_goal" "$met" "$(ms "$ref_med")" "$(ms "$ours_med")"
+	[ "$met" = yes ] && return $CASE_MET
+	return $CASE_MISSED
+}
+
+selected() {
+	local file=$1 frag title
+
+	[ $# -eq 1 ] && return 0
+	title=$(sed -n 's/^bench_name="\(.*\)"$/\1/p' "$file")
+	shift
+	for frag in "$@"; do
+		[[ $file == *"$frag"* || $title == *"$frag"* ]] && return 0
+	done
+	return 1
+}
+
+export BENCH_TMP=$tmp/scratch BENCH_ROOT=$PWD REF_PERF PERF
+mkdir -p "$BENCH_TMP"
+
+echo "bench: minimum of $RUNS interleaved runs per binary, times in ms"
+echo "bench: reference $REF_PERF ($("$REF_PERF" --version 2>/dev/null || echo missing))"
+echo "bench: ours      $PERF ($("$PERF" --version 2>/dev/null))"
+if "$PERF" version --build-options 2>/dev/null | grep -q 'sanitizers: \[ on'; then
+	echo "bench: warning: $PERF is a SANITIZE=1 build; its times say little (rebuild with 'make')"
+fi
+echo
+# shellcheck disable=SC2059
+printf "$ROW" case reference ours ratio goal met "ref med" "ours med"
+
+met=0 missed=0 skipped=0 failed=0 total=0
+for f in bench/cases/*.sh; do
+	[ -e "$f" ] || continue
+	selected "$f" "$@" || continue
+	( run_case "$f" )
+	case $? in
+	"$CASE_MET") met=$((met + 1)) ;;
+	"$CASE_MISSED") missed=$((missed + 1)) ;;
+	"$CASE_SKIPPED") skipped=$((skipped + 1)) ;;
+	*) failed=$((failed + 1)) ;;
+	esac
+	total=$((total + 1))
+done
+
+echo
+echo "bench: $total cases: $met met the goal, $missed missed, $skipped skipped, $failed failed"
+if [ "$STRICT" = 1 ] && [ $((missed + failed)) -gt 0 ]; then
+	exit 1
+fi
+exit 0
