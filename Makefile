@@ -90,7 +90,8 @@ ENABLED_SRCS  := $(foreach f,$(FEATURES),$(if $(CONFIG_$(f)),$(SRCS_$(f))))
 
 ALL_SRCS := perf.c $(wildcard builtin-*.c util/*.c util/*/*.c ui/*.c ui/stdio/*.c \
 	tests/*.c tests/workloads/*.c arch/$(ARCH)/util/*.c arch/$(ARCH)/tests/*.c)
-SRCS := $(filter-out $(OPTIONAL_SRCS),$(ALL_SRCS)) $(ENABLED_SRCS)
+# EXCLUDE="a.c b.c" leaves files out of a developer build (work in progress).
+SRCS := $(filter-out $(OPTIONAL_SRCS) $(EXCLUDE),$(ALL_SRCS)) $(filter-out $(EXCLUDE),$(ENABLED_SRCS))
 OBJS := $(patsubst %.c,$(OUT)/%.o,$(SRCS))
 DEPS := $(OBJS:.o=.d)
 

@@ -50,6 +50,7 @@ static struct cmd_struct commands[] = {
 	{ "config",	cmd_config,	0 },
 	{ "help",	cmd_help,	0 },
 	{ "list",	cmd_list,	RUN_SETUP_PAGER },
+	{ "record",	cmd_record,	0 },
 	{ "test",	cmd_test,	0 },
 	{ "version",	cmd_version,	0 },
 };

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include "cpumap.h"
 #include "debug.h"
@@ -34,6 +37,11 @@ void evlist__delete(struct evlist *evlist)
 	}
 	perf_cpu_map__put(evlist->cpus);
 	perf_thread_map__put(evlist->threads);
+	/* A held workload sees EOF on its go pipe and exits without running. */
+	if (evlist->workload.cork_fd > 0)
+		close(evlist->workload.cork_fd);
+	if (evlist->workload.err_fd > 0)
+		close(evlist->workload.err_fd);
 	free(evlist);
 }
 
@@ -224,4 +232,98 @@ void evlist__config_read_format(struct evlist *evlist, unsigned long long read_f
 
 	evlist__for_each_entry(evlist, evsel)
 		evsel->attr.read_format |= read_format;
+}
+
+int evlist__prepare_workload(struct evlist *evlist, const char *argv[])
+{
+	int go[2], errp[2], ready[2];
+	pid_t pid;
+	char c;
+
+	if (pipe2(ready, O_CLOEXEC) < 0)
+		return -errno;
+	if (pipe2(go, O_CLOEXEC) < 0)
+		return -errno;
+	if (pipe2(errp, O_CLOEXEC) < 0) {
+		int err = -errno;
+
+		close(go[0]);
+		close(go[1]);
+		return err;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		int err = -errno;
+
+		close(go[0]);
+		close(go[1]);
+		close(errp[0]);
+		close(errp[1]);
+		return err;
+	}
+	if (pid == 0) {
+		int e;
+		ssize_t n;
+
+		close(go[1]);
+		close(errp[0]);
+		close(ready[0]);
+		prctl(PR_SET_NAME, "perf-exec");
+		/* Tell perf we are parked: events may be opened on us now. */
+		close(ready[1]);
+		/* EOF instead of the go byte: perf gave up, so must we. */
+		do {
+			n = read(go[0], &c, 1);
+		} while (n < 0 && errno == EINTR);
+		if (n != 1)
+			_exit(127);
+		execvp(argv[0], (char *const *)argv);
+		e = errno;
+		n = write(errp[1], &e, sizeof(e));
+		(void)n;
+		_exit(127);
+	}
+	close(go[0]);
+	close(errp[1]);
+	close(ready[1]);
+	while (read(ready[0], &c, 1) < 0 && errno == EINTR)
+		;
+	close(ready[0]);
+	evlist->workload.pid = pid;
+	evlist->workload.cork_fd = go[1];
+	evlist->workload.err_fd = errp[0];
+	return 0;
+}
+
+int evlist__start_workload(struct evlist *evlist)
+{
+	char c = 0;
+	ssize_t n;
+
+	if (evlist->workload.cork_fd <= 0)
+		return -EINVAL;
+	do {
+		n = write(evlist->workload.cork_fd, &c, 1);
+	} while (n < 0 && errno == EINTR);
+	close(evlist->workload.cork_fd);
+	evlist->workload.cork_fd = 0;
+	return n == 1 ? 0 : -EIO;
+}
+
+int evlist__workload_exec_error(struct evlist *evlist)
+{
+	int e = 0;
+	ssize_t n;
+
+	if (evlist->workload.err_fd <= 0)
+		return 0;
+	/* The pipe closes on a successful exec (O_CLOEXEC): EOF means it ran. */
+	do {
+		n = read(evlist->workload.err_fd, &e, sizeof(e));
+	} while (n < 0 && errno == EINTR);
+	close(evlist->workload.err_fd);
+	evlist->workload.err_fd = 0;
+	return n == sizeof(e) ? e : 0;
 }

@@ -31,7 +31,27 @@ struct evlist {
 	int nr_groups;
 	struct perf_cpu_map *cpus;
 	struct perf_thread_map *threads;
+	/* The command perf runs (record, stat): held until started. */
+	struct {
+		int pid;	/* 0 when there is none */
+		int cork_fd;	/* write end of the go pipe */
+		int err_fd;	/* read end of the exec-error pipe */
+	} workload;
 };
+
+/*
+ * Fork @argv as the workload and hold it before exec until
+ * evlist__start_workload(), so counters can be set up on its pid first.
+ * The child calls itself "perf-exec" until it execs. Returns 0 or -errno.
+ */
+int evlist__prepare_workload(struct evlist *evlist, const char *argv[]);
+/* Let the workload exec. 0 or -errno. */
+int evlist__start_workload(struct evlist *evlist);
+/*
+ * After start: the errno of a failed exec (ENOENT for a missing command),
+ * or 0 once the exec went through. Blocks until one of the two happened.
+ */
+int evlist__workload_exec_error(struct evlist *evlist);
 
 /* An empty evlist; NULL if out of memory. */
 struct evlist *evlist__new(void);

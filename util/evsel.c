@@ -350,7 +350,16 @@ bool evsel__fallback(struct evsel *evsel, int err, char *msg, size_t msgsize)
 			 "The cycles event is not supported, trying to fall back to cpu-clock-ticks");
 		evsel->attr.type = PERF_TYPE_SOFTWARE;
 		evsel->attr.config = PERF_COUNT_SW_CPU_CLOCK;
-		evsel__set_name(evsel, "cpu-clock");
+		/* The reference names it after the precision it keeps: cpu-clock:ppp. */
+		if (evsel->attr.precise_ip) {
+			char name[32];
+
+			snprintf(name, sizeof(name), "cpu-clock:%.*s",
+				 (int)evsel->attr.precise_ip, "ppp");
+			evsel__set_name(evsel, name);
+		} else {
+			evsel__set_name(evsel, "cpu-clock");
+		}
 		return true;
 	}
 

@@ -1,0 +1,912 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * perf record: sample a command, processes or the whole system into
+ * perf.data. Events are opened per CPU (or per thread with --per-thread),
+ * their ring buffers drained in a poll loop into the data section, and
+ * the header with the machine's description written at the end.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "builtin.h"
+#include "util/cpumap.h"
+#include "util/data.h"
+#include "util/debug.h"
+#include "util/evlist.h"
+#include "util/evsel.h"
+#include "util/exec-cmd.h"
+#include "util/header.h"
+#include "util/mmap.h"
+#include "util/parse-events.h"
+#include "util/parse-options.h"
+#include "util/record.h"
+#include "util/synthetic-events.h"
+#include "util/thread_map.h"
+#include "util/util.h"
+#include "util/xyarray.h"
+#include "util/zalloc.h"
+#include "build-options.h"
+
+/* Default ring buffer: 512 KiB of data pages per CPU, as the reference. */
+#define DEFAULT_MMAP_PAGES 128
+
+struct record {
+	struct record_opts opts;
+	struct evlist *evlist;
+	struct perf_data data;
+	struct perf_header header;
+	struct perf_mmap *mmaps;
+	int nr_mmaps;
+	struct pollfd *pollfd;
+	int nr_pollfd;
+	const char *freq_str;
+	const char *callgraph_str;
+	const char *mmap_pages_str;
+	const char *intr_regs_str;
+	const char *user_regs_str;
+	const char *clockid_str;
+	bool no_buildid;
+	bool no_buildid_cache;
+	bool quiet;
+	bool per_thread;
+	bool no_bpf_event;
+	bool dry_run;
+	bool per_thread_stat;
+	bool no_buffering;
+	int delay_ms;
+	int verbose;
+	int realtime;
+	bool group;
+	/* Accounting, for the summary and the header. */
+	uint64_t bytes_written;
+	uint64_t samples;
+	uint64_t lost;
+	int wakeups;
+	uint64_t first_time, last_time;
+	int time_offset;		/* of TIME in a sample, -1 if none */
+};
+
+/* Set from signal handlers: the only mutable file-scope state. */
+static volatile sig_atomic_t done;
+static volatile sig_atomic_t child_finished;
+static volatile sig_atomic_t signr = -1;
+
+static void sig_handler(int sig)
+{
+	if (sig == SIGCHLD)
+		child_finished = 1;
+	else
+		signr = sig;
+	done = 1;
+}
+
+/* ---- writing ---- */
+
+static int record__write(struct record *rec, const void *buf, size_t size)
+{
+	int err = perf_data__write(&rec->data, buf, size);
+
+	if (!err)
+		rec->bytes_written += size;
+	return err;
+}
+
+static int record__write_event(void *ctx, const union perf_event *event)
+{
+	return record__write(ctx, event, event->header.size);
+}
+
+/* Offset of the TIME field in a sample for this sample_type, -1 if none. */
+static int sample_time_offset(uint64_t sample_type)
+{
+	int off = sizeof(struct perf_event_header);
+
+	if (!(sample_type & PERF_SAMPLE_TIME))
+		return -1;
+	if (sample_type & PERF_SAMPLE_IDENTIFIER)
+		off += 8;
+	if (sample_type & PERF_SAMPLE_IP)
+		off += 8;
+	if (sample_type & PERF_SAMPLE_TID)
+		off += 8;
+	return off;
+}
+
+/*
+ * Copy one ring's pass record by record: counting samples and lost
+ * records and keeping the first and last sample times costs a header
+ * read per record, far less than the write itself.
+ */
+static int record__drain(struct record *rec, struct perf_mmap *map)
+{
+	union perf_event *event;
+	int err = 0;
+
+	if (perf_mmap__read_init(map))
+		return 0;
+	while ((event = perf_mmap__read_event(map)) != NULL) {
+		switch (event->header.type) {
+		case PERF_RECORD_SAMPLE:
+			rec->samples++;
+			if (rec->time_offset > 0 &&
+			    event->header.size >= rec->time_offset + 8) {
+				uint64_t t;
+
+				memcpy(&t, (char *)event + rec->time_offset, sizeof(t));
+				if (!rec->first_time || t < rec->first_time)
+					rec->first_time = t;
+				if (t > rec->last_time)
+					rec->last_time = t;
+			}
+			break;
+		case PERF_RECORD_LOST:
+			rec->lost += event->lost.lost;
+			break;
+		default:
+			break;
+		}
+		err = record__write(rec, event, event->header.size);
+		if (err)
+			break;
+	}
+	perf_mmap__consume(map);
+	return err;
+}
+
+static int record__mmap_read_all(struct record *rec, bool *wrote)
+{
+	uint64_t before = rec->bytes_written;
+	int i, err;
+
+	for (i = 0; i < rec->nr_mmaps; i++) {
+		err = record__drain(rec, &rec->mmaps[i]);
+		if (err)
+			return err;
+	}
+	*wrote = rec->bytes_written != before;
+	/* Nothing is reordered across a round: readers may sort up to here. */
+	if (*wrote) {
+		struct perf_event_header round = {
+			.type = PERF_RECORD_FINISHED_ROUND,
+			.size = sizeof(round),
+		};
+
+		err = record__write(rec, &round, sizeof(round));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* ---- ring buffers ---- */
+
+static int record__mmap(struct record *rec)
+{
+	struct evsel *evsel, *first = evlist__first(rec->evlist);
+	unsigned int pages = rec->opts.mmap_pages ? rec->opts.mmap_pages : DEFAULT_MMAP_PAGES;
+	int ncpus = xyarray__max_x(first->fd), nthreads = xyarray__max_y(first->fd);
+	bool per_cpu = !perf_cpu_map__has_any_cpu(first->cpus);
+	int nr = per_cpu ? ncpus : nthreads, c, t, err;
+
+	rec->mmaps = calloc((size_t)nr, sizeof(*rec->mmaps));
+	rec->pollfd = calloc((size_t)nr, sizeof(*rec->pollfd));
+	if (!rec->mmaps || !rec->pollfd)
+		return -ENOMEM;
+
+	/*
+	 * One ring per CPU (per thread with --per-thread): the first fd on
+	 * it owns the buffer, all the others are redirected into it.
+	 */
+	for (c = 0; c < ncpus; c++) {
+		for (t = 0; t < nthreads; t++) {
+			int idx = per_cpu ? c : t;
+
+			evlist__for_each_entry(rec->evlist, evsel) {
+				int fd = evsel__fd(evsel, c, t);
+
+				if (fd < 0)
+					continue;
+				if (!rec->mmaps[idx].base) {
+					err = perf_mmap__mmap(&rec->mmaps[idx], fd,
+							      per_cpu ? perf_cpu_map__cpu(first->cpus, c).cpu : -1,
+							      pages);
+					if (err)
+						return err;
+					rec->pollfd[idx].fd = fd;
+					rec->pollfd[idx].events = POLLIN;
+					continue;
+				}
+				if (ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, rec->mmaps[idx].fd) < 0)
+					return -errno;
+			}
+		}
+	}
+	rec->nr_mmaps = nr;
+	rec->nr_pollfd = nr;
+	return 0;
+}
+
+static void record__munmap(struct record *rec)
+{
+	int i;
+
+	for (i = 0; i < rec->nr_mmaps; i++)
+		perf_mmap__munmap(&rec->mmaps[i]);
+	zfree(&rec->mmaps);
+	zfree(&rec->pollfd);
+	rec->nr_mmaps = 0;
+}
+
+/* The kernel's id for every fd, for the attr section and sample lookup. */
+static int record__read_ids(struct record *rec)
+{
+	struct evsel *evsel;
+
+	evlist__for_each_entry(rec->evlist, evsel) {
+		int ncpus = xyarray__max_x(evsel->fd), nthreads = xyarray__max_y(evsel->fd);
+		int c, t;
+
+		evsel->id = calloc((size_t)(ncpus * nthreads), sizeof(uint64_t));
+		if (!evsel->id)
+			return -ENOMEM;
+		evsel->ids = 0;
+		for (c = 0; c < ncpus; c++) {
+			for (t = 0; t < nthreads; t++) {
+				int fd = evsel__fd(evsel, c, t);
+				uint64_t id;
+
+				if (fd < 0)
+					continue;
+				if (ioctl(fd, PERF_EVENT_IOC_ID, &id) < 0)
+					return -errno;
+				evsel->id[evsel->ids++] = id;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- opening ---- */
+
+static int record__open(struct record *rec)
+{
+	struct evsel *evsel;
+	char msg[4096];
+	int err;
+
+	evlist__for_each_entry(rec->evlist, evsel) {
+		for (;;) {
+			err = evsel__open(evsel, evsel->cpus, evsel->threads);
+			if (!err)
+				break;
+			if (evsel__fallback(evsel, -err, msg, sizeof(msg))) {
+				if (verbose > 0)
+					pr_warning("%s\n", msg);
+				continue;
+			}
+			if (evsel__detect_missing_features(evsel, -err))
+				continue;
+			evsel__open_strerror(evsel, &rec->opts.target, -err, msg, sizeof(msg));
+			pr_err("%s\n", msg);
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* ---- the header ---- */
+
+static void record__init_features(struct record *rec, int argc, const char **argv)
+{
+	struct perf_header *h = &rec->header;
+	struct perf_env *env = &h->env;
+	struct evsel *evsel;
+	int feat, i;
+
+	perf_env__init_host(env);
+	env->version = strdup(PERF_VERSION);
+	/* The command line as run: argv[0] is the binary's full path. */
+	env->cmdline_argv = calloc((size_t)argc + 2, sizeof(char *));
+	if (env->cmdline_argv) {
+		const char *dir = perf_binary_dir();
+		char *exe = NULL;
+
+		if (dir && asprintf(&exe, "%s/perf", dir) < 0)
+			exe = NULL;
+		env->cmdline_argv[0] = exe ? exe : strdup("perf");
+		env->cmdline_argv[1] = strdup("record");
+		for (i = 1; i < argc; i++)
+			env->cmdline_argv[i + 1] = strdup(argv[i]);
+		env->nr_cmdline = argc + 1;
+	}
+
+	for (feat = HEADER_FIRST_FEATURE; feat < HEADER_LAST_FEATURE; feat++)
+		perf_header__feat_set(h->adds_features, feat);
+	/* Only what we can describe: the rest stays off, as on the reference's files. */
+	h->adds_features[0] &= ~((1ULL << HEADER_TRACING_DATA) | (1ULL << HEADER_BRANCH_STACK) |
+				 (1ULL << HEADER_AUXTRACE) | (1ULL << HEADER_STAT) |
+				 (1ULL << HEADER_CLOCKID) | (1ULL << HEADER_DIR_FORMAT) |
+				 (1ULL << HEADER_BPF_PROG_INFO) | (1ULL << HEADER_BPF_BTF) |
+				 (1ULL << HEADER_COMPRESSED) | (1ULL << HEADER_CPU_PMU_CAPS) |
+				 (1ULL << HEADER_CLOCK_DATA) | (1ULL << HEADER_HYBRID_TOPOLOGY) |
+				 (1ULL << HEADER_PMU_CAPS) | (1ULL << HEADER_BUILD_ID));
+	if (!rec->evlist->nr_groups)
+		h->adds_features[0] &= ~(1ULL << HEADER_GROUP_DESC);
+	if (rec->opts.clockid >= 0) {
+		struct timespec res;
+
+		perf_header__feat_set(h->adds_features, HEADER_CLOCKID);
+		if (!clock_getres(rec->opts.clockid, &res))
+			env->clockid_res_ns = (uint64_t)res.tv_sec * 1000000000ULL +
+					      (uint64_t)res.tv_nsec;
+	}
+	evlist__for_each_entry(rec->evlist, evsel)
+		if (evsel->attr.type == PERF_TYPE_TRACEPOINT)
+			pr_debug("tracing data is not written yet: tracepoint fields will show raw\n");
+}
+
+/* ---- options ---- */
+
+static int parse_freq(struct record *rec)
+{
+	int max = record__max_sample_rate();
+	char *end;
+	unsigned long long f;
+
+	if (!rec->freq_str) {
+		/* The default rate is lowered quietly to what the kernel allows. */
+		if (rec->opts.freq > (uint64_t)max && !rec->opts.user_period) {
+			pr_info("info: Using a maximum frequency rate of %'d Hz\n", max);
+			rec->opts.freq = (uint64_t)max;
+		}
+		return 0;
+	}
+	if (!strcmp(rec->freq_str, "max")) {
+		rec->opts.freq = (uint64_t)max;
+		pr_info("info: Using a maximum frequency rate of %'d Hz\n", max);
+		return 0;
+	}
+	f = strtoull(rec->freq_str, &end, 0);
+	if (*end || end == rec->freq_str) {
+		pr_err("invalid frequency '%s'\n", rec->freq_str);
+		return -EINVAL;
+	}
+	if (f > (unsigned long long)max) {
+		pr_err("Maximum frequency rate (%'d Hz) exceeded, reducing it to %'d Hz.\n"
+		       "Please use -F freq option with a lower value or consider\n"
+		       "tweaking /proc/sys/kernel/perf_event_max_sample_rate.\n", max, max);
+		f = (unsigned long long)max;
+	}
+	rec->opts.freq = f;
+	rec->opts.user_freq = true;
+	return 0;
+}
+
+static int parse_callgraph(struct record *rec, const char *s)
+{
+	char *end;
+
+	if (!s || !strcmp(s, "fp")) {
+		rec->opts.callgraph = CALLCHAIN_FP;
+		return 0;
+	}
+	if (!strcmp(s, "lbr")) {
+		rec->opts.callgraph = CALLCHAIN_LBR;
+		return 0;
+	}
+	if (!strcmp(s, "no")) {
+		rec->opts.callgraph = CALLCHAIN_NONE;
+		return 0;
+	}
+	if (!strncmp(s, "dwarf", 5)) {
+		rec->opts.callgraph = CALLCHAIN_DWARF;
+		if (s[5] == ',') {
+			unsigned long sz = strtoul(s + 6, &end, 0);
+
+			/* The kernel copies at most 64 KiB, in multiples of 8. */
+			if (*end || !sz || sz > 65528) {
+				pr_err("callchain: Incorrect stack dump size (max 65528): %s\n", s + 6);
+				return -EINVAL;
+			}
+			rec->opts.stack_size = (uint32_t)((sz + 7) & ~7UL);
+		} else if (s[5]) {
+			goto bad;
+		}
+		return 0;
+	}
+bad:
+	pr_err("callchain: Unknown --call-graph option value: %s\n", s);
+	return -EINVAL;
+}
+
+static int record__check_options(struct record *rec)
+{
+	char *end;
+
+	if (parse_freq(rec))
+		return -EINVAL;
+	if (rec->callgraph_str && parse_callgraph(rec, rec->callgraph_str))
+		return -EINVAL;
+	if (rec->mmap_pages_str) {
+		unsigned long pages = strtoul(rec->mmap_pages_str, &end, 0);
+
+		if ((*end && *end != ',') || !pages || (pages & (pages - 1))) {
+			pr_err("Invalid argument for --mmap_pages/-m\n");
+			return -EINVAL;
+		}
+		rec->opts.mmap_pages = (unsigned int)pages;
+	}
+	if (rec->clockid_str) {
+		static const struct { const char *name; int id; } clocks[] = {
+			{ "monotonic", CLOCK_MONOTONIC }, { "monotonic_raw", CLOCK_MONOTONIC_RAW },
+			{ "realtime", CLOCK_REALTIME }, { "boottime", CLOCK_BOOTTIME },
+			{ "tai", CLOCK_TAI }, { "mono", CLOCK_MONOTONIC },
+			{ "raw", CLOCK_MONOTONIC_RAW }, { "real", CLOCK_REALTIME },
+			{ "boot", CLOCK_BOOTTIME },
+		};
+		const char *s = rec->clockid_str;
+		size_t i;
+
+		if (!strncasecmp(s, "CLOCK_", 6))
+			s += 6;
+		for (i = 0; i < ARRAY_SIZE(clocks); i++)
+			if (!strcasecmp(s, clocks[i].name))
+				rec->opts.clockid = clocks[i].id;
+		if (rec->opts.clockid < 0) {
+			long v = strtol(rec->clockid_str, &end, 0);
+
+			if (*end || v < 0) {
+				pr_err("unknown clockid %s, check man page\n", rec->clockid_str);
+				return -EINVAL;
+			}
+			rec->opts.clockid = (int)v;
+		}
+	}
+	return 0;
+}
+
+/* ---- the run ---- */
+
+static void record__print_summary(struct record *rec)
+{
+	double mb = (double)(rec->bytes_written + rec->header.data_offset) / 1024.0 / 1024.0;
+
+	if (rec->quiet)
+		return;
+	if (rec->lost)
+		fprintf(stderr, "Processed %" PRIu64 " events and lost %" PRIu64 " chunks!\n\n"
+			"Check IO/CPU overload!\n\n", rec->samples, rec->lost);
+	fprintf(stderr, "[ perf record: Woken up %d times to write data ]\n", rec->wakeups);
+	if (rec->data.is_pipe)
+		return;
+	fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s (%" PRIu64 " samples) ]\n",
+		mb, perf_data__path(&rec->data), rec->samples);
+}
+
+static int record__synthesize(struct record *rec)
+{
+	struct synth_ctx s;
+	struct evsel *first = evlist__first(rec->evlist);
+	int err;
+
+	synth_ctx__init(&s, rec->evlist, record__write_event, rec);
+	if (!rec->data.is_pipe) {
+		err = perf_event__synthesize_id_index(&s, rec->evlist);
+		if (err)
+			return err;
+	}
+	err = perf_event__synthesize_kernel_mmap(&s);
+	if (!err)
+		err = perf_event__synthesize_modules(&s);
+	if (!err)
+		err = perf_event__synthesize_thread_map(&s, first->threads);
+	if (!err && !perf_cpu_map__has_any_cpu(first->cpus))
+		err = perf_event__synthesize_cpu_map(&s, first->cpus);
+	if (!err && rec->evlist->workload.pid > 0)
+		err = perf_event__synthesize_comm(&s, rec->evlist->workload.pid,
+						  rec->evlist->workload.pid, "perf-exec");
+	if (!err && (target__has_task(&rec->opts.target) || rec->opts.target.system_wide))
+		err = perf_event__synthesize_threads(&s, first->threads,
+						     target__has_cpu(&rec->opts.target) &&
+						     !target__has_task(&rec->opts.target));
+	if (!err)
+		err = perf_event__synthesize_finished_init(&s);
+	return err;
+}
+
+static int __cmd_record(struct record *rec, int argc, const char **argv,
+			int full_argc, const char **full_argv)
+{
+	struct evlist *evlist = rec->evlist;
+	struct sigaction sa = { .sa_handler = sig_handler };
+	char msg[512];
+	int err, status = 0, exit_code = 0, alive;
+	bool wrote;
+
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	/* 1. the workload, held before exec so its pid can be profiled */
+	if (argc) {
+		err = evlist__prepare_workload(evlist, argv);
+		if (err) {
+			pr_err("Couldn't run the workload!\n");
+			return err;
+		}
+		if (!target__has_task(&rec->opts.target) && !target__has_cpu(&rec->opts.target)) {
+			struct perf_thread_map *threads = thread_map__new_by_tid(evlist->workload.pid);
+			struct perf_cpu_map *cpus = rec->per_thread ? perf_cpu_map__new_any() :
+						    perf_cpu_map__new_online_cpus();
+
+			evlist__set_maps(evlist, cpus, threads);
+			perf_cpu_map__put(cpus);
+			perf_thread_map__put(threads);
+		}
+	}
+
+	/* 2. open, map, and learn the ids */
+	err = record__open(rec);
+	if (err)
+		return err;
+	rec->time_offset = sample_time_offset(evlist__first(evlist)->attr.sample_type);
+	err = record__read_ids(rec);
+	if (!err)
+		err = record__mmap(rec);
+	if (err) {
+		if (err == -EPERM || err == -ENOMEM)
+			pr_err("Permission error mapping pages.\n"
+			       "Consider increasing /proc/sys/kernel/perf_event_mlock_kb,\n"
+			       "or try again with a smaller value of -m/--mmap_pages.\n"
+			       "(current value: %u,0)\n",
+			       rec->opts.mmap_pages ? rec->opts.mmap_pages : DEFAULT_MMAP_PAGES);
+		else
+			pr_err("failed to mmap with %d (%s)\n", -err, strerror(-err));
+		return err;
+	}
+
+	/* 3. the output file, and its header (rewritten at the end) */
+	rec->data.mode = PERF_DATA_MODE_WRITE;
+	err = perf_data__open(&rec->data, msg, sizeof(msg));
+	if (err) {
+		pr_err("%s\n", msg);
+		return err;
+	}
+	record__init_features(rec, full_argc, full_argv);
+	if (rec->data.is_pipe) {
+		err = perf_header__write_pipe(rec->data.fd);
+		if (!err)
+			err = perf_header__synthesize_pipe(&rec->header, evlist,
+							   record__write_event, rec);
+		rec->bytes_written = 0;
+	} else {
+		err = perf_header__write(&rec->header, evlist, rec->data.fd, false);
+		if (!err && lseek(rec->data.fd, (off_t)rec->header.data_offset, SEEK_SET) < 0)
+			err = -errno;
+	}
+	if (!err)
+		err = record__synthesize(rec);
+	if (err) {
+		pr_err("failed to write perf data: %s\n", strerror(-err));
+		goto out;
+	}
+
+	/* 4. go: the workload's exec enables the events, else we do */
+	if (rec->delay_ms > 0)
+		usleep((useconds_t)rec->delay_ms * 1000);
+	if (evlist->workload.pid > 0) {
+		int exec_err;
+
+		evlist__start_workload(evlist);
+		exec_err = evlist__workload_exec_error(evlist);
+
+		if (exec_err) {
+			pr_err("Failed to collect '%s' for the '%s' workload: %s\n",
+			       evsel__name(evlist__first(evlist)), argv[0], strerror(exec_err));
+			waitpid(evlist->workload.pid, &status, 0);
+			err = -exec_err;
+			goto out_discard;
+		}
+	}
+	if (target__has_cpu(&rec->opts.target) || target__has_task(&rec->opts.target) ||
+	    rec->delay_ms > 0)
+		evlist__enable(evlist);
+
+	/*
+	 * 5. drain until the workload exits or we are told to stop. An fd
+	 * reports POLLHUP once its task is gone: it leaves the poll set, and
+	 * when none is left there is nothing more to wait for.
+	 */
+	alive = rec->nr_pollfd;
+	for (;;) {
+		err = record__mmap_read_all(rec, &wrote);
+		if (err || done || !alive)
+			break;
+		if (wrote)
+			continue;
+		if (poll(rec->pollfd, (nfds_t)rec->nr_pollfd, 100) > 0) {
+			int i;
+
+			rec->wakeups++;
+			for (i = 0; i < rec->nr_pollfd; i++) {
+				if (rec->pollfd[i].fd >= 0 &&
+				    (rec->pollfd[i].revents & (POLLHUP | POLLERR))) {
+					rec->pollfd[i].fd = -1;
+					alive--;
+				}
+			}
+		}
+	}
+	evlist__disable(evlist);
+	if (!err)
+		err = record__mmap_read_all(rec, &wrote);
+	if (err) {
+		pr_err("failed to write perf data, error: %s\n", strerror(-err));
+		exit_code = -1;
+	}
+
+	if (evlist->workload.pid > 0) {
+		if (!child_finished)
+			kill(evlist->workload.pid, SIGTERM);
+		while (waitpid(evlist->workload.pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (WIFSIGNALED(status))
+			psignal(WTERMSIG(status), rec->quiet ? NULL : "");
+	}
+
+	/* 6. the header, now that sizes and sample times are known */
+	if (!rec->data.is_pipe) {
+		rec->header.data_size = rec->bytes_written;
+		rec->header.env.first_sample_time = rec->first_time;
+		rec->header.env.last_sample_time = rec->last_time;
+		err = perf_header__write(&rec->header, evlist, rec->data.fd, true);
+		if (err) {
+			pr_err("failed to write the perf.data header: %s\n", strerror(-err));
+			exit_code = -1;
+		}
+	}
+	if (!rec->wakeups)
+		rec->wakeups = 1;
+	record__print_summary(rec);
+
+	if (!exit_code && evlist->workload.pid > 0) {
+		if (WIFEXITED(status))
+			exit_code = WEXITSTATUS(status);
+		else if (WIFSIGNALED(status))
+			exit_code = 128 + WTERMSIG(status);
+	}
+	if (!exit_code && signr > 0 && signr != SIGINT && !evlist->workload.pid)
+		exit_code = 128 + signr;
+out:
+	perf_data__close(&rec->data);
+	record__munmap(rec);
+	return exit_code ? exit_code : (err < 0 ? err : 0);
+
+out_discard:
+	perf_data__close(&rec->data);
+	record__munmap(rec);
+	return err;
+}
+
+static int record__callgraph_cb(const struct option *opt, const char *arg __maybe_unused,
+				int unset)
+{
+	struct record_opts *opts = opt->value;
+
+	opts->callgraph = unset ? CALLCHAIN_NONE : CALLCHAIN_FP;
+	return 0;
+}
+
+int cmd_record(int argc, const char **argv)
+{
+	struct record rec = { .verbose = 0 };
+	const char *const record_usage[] = {
+		"perf record [<options>] [<command>]",
+		"perf record [<options>] -- <command> [<options>]",
+		NULL
+	};
+	const struct option options[] = {
+		OPT_CALLBACK('e', "event", &rec.evlist, "event",
+			     "event to sample; see 'perf list'", parse_events_option),
+		OPT_CALLBACK(0, "filter", &rec.evlist, "filter",
+			     "filter for the preceding tracepoint event", parse_filter),
+		OPT_STRING('p', "pid", &rec.opts.target.pid, "pid",
+			   "sample existing processes (comma separated)"),
+		OPT_STRING('t', "tid", &rec.opts.target.tid, "tid",
+			   "sample existing threads (comma separated)"),
+		OPT_INTEGER('r', "realtime", &rec.realtime,
+			    "run perf with this SCHED_FIFO priority"),
+		OPT_BOOLEAN(0, "no-buffering", &rec.no_buffering, "accepted for compatibility"),
+		OPT_BOOLEAN('R', "raw-samples", &rec.opts.raw_samples,
+			    "also sample raw tracepoint payloads"),
+		OPT_BOOLEAN('a', "all-cpus", &rec.opts.target.system_wide,
+			    "sample every CPU (the whole system)"),
+		OPT_STRING('C', "cpu", &rec.opts.target.cpu_list, "cpu",
+			   "sample only these CPUs"),
+		OPT_U64('c', "count", &rec.opts.period, "sample every n events"),
+		OPT_STRING('o', "output", &rec.data.path, "file", "output file name"),
+		OPT_BOOLEAN('i', "no-inherit", &rec.opts.no_inherit,
+			    "do not follow child tasks"),
+		OPT_STRING('F', "freq", &rec.freq_str, "freq or 'max'",
+			   "samples per second"),
+		OPT_STRING('m', "mmap-pages", &rec.mmap_pages_str, "pages[,pages]",
+			   "ring buffer data pages per CPU (power of two)"),
+		OPT_CALLBACK_NOOPT('g', NULL, &rec.opts, NULL,
+				   "record call chains (frame pointers unless record.call-graph says otherwise)",
+				   record__callgraph_cb),
+		OPT_STRING(0, "call-graph", &rec.callgraph_str, "record_mode[,record_size]",
+			   "call chains: fp, dwarf[,stack bytes], lbr or no"),
+		OPT_INCR('v', "verbose", &rec.verbose, "say more"),
+		OPT_BOOLEAN('q', "quiet", &rec.quiet, "print no summary or warnings"),
+		OPT_BOOLEAN('s', "stat", &rec.per_thread_stat, "accepted for compatibility"),
+		OPT_BOOLEAN('d', "data", &rec.opts.sample_address, "sample data addresses"),
+		OPT_BOOLEAN(0, "phys-data", &rec.opts.sample_phys_addr,
+			    "sample physical data addresses"),
+		OPT_BOOLEAN('T', "timestamp", &rec.opts.sample_time, "sample timestamps"),
+		OPT_BOOLEAN('P', "period", &rec.opts.period_in_sample, "sample the period"),
+		OPT_BOOLEAN('n', "no-samples", &rec.opts.no_samples, "count, do not sample"),
+		OPT_BOOLEAN('N', "no-buildid-cache", &rec.no_buildid_cache,
+			    "do not add build-ids to ~/.debug"),
+		OPT_BOOLEAN('B', "no-buildid", &rec.no_buildid,
+			    "do not write build-ids into perf.data"),
+		OPT_STRING('u', "uid", &rec.opts.target.uid_str, "user",
+			   "sample the processes of this user"),
+		OPT_BOOLEAN('W', "weight", &rec.opts.sample_weight, "sample the weight"),
+		OPT_BOOLEAN(0, "sample-cpu", &rec.opts.sample_cpu, "sample the CPU"),
+		OPT_BOOLEAN(0, "switch-events", &rec.opts.context_switch,
+			    "record context switches"),
+		OPT_BOOLEAN(0, "namespaces", &rec.opts.namespaces, "record namespace events"),
+		OPT_BOOLEAN(0, "all-user", &rec.opts.all_user, "sample user space only"),
+		OPT_BOOLEAN(0, "all-kernel", &rec.opts.all_kernel, "sample the kernel only"),
+		OPT_STRING('k', "clockid", &rec.clockid_str, "clockid",
+			   "clock for event timestamps (see clock_gettime())"),
+		OPT_BOOLEAN(0, "no-bpf-event", &rec.no_bpf_event,
+			    "do not record BPF program events (none are recorded yet)"),
+		OPT_INTEGER('D', "delay", &rec.delay_ms,
+			    "ms to wait after starting the command before sampling"),
+		OPT_BOOLEAN(0, "per-thread", &rec.per_thread, "one ring buffer per thread"),
+		OPT_BOOLEAN(0, "group", &rec.group, "put the events into one group"),
+		OPT_BOOLEAN(0, "dry-run", &rec.dry_run, "parse the options, then stop"),
+		OPT_END()
+	};
+	int full_argc = argc, err;
+	const char **full_argv;
+
+	/* parse_options() reorders argv; the header keeps the command as typed. */
+	full_argv = calloc((size_t)argc + 1, sizeof(*full_argv));
+	if (!full_argv)
+		return -ENOMEM;
+	memcpy(full_argv, argv, (size_t)argc * sizeof(*argv));
+	record_opts__init(&rec.opts);
+	rec.evlist = evlist__new();
+	if (!rec.evlist) {
+		free(full_argv);
+		return -ENOMEM;
+	}
+
+	argc = parse_options(argc, argv, options, record_usage, PARSE_OPT_STOP_AT_NON_OPTION);
+	verbose = rec.verbose;
+	quiet = rec.quiet;
+	rec.opts.have_workload = argc > 0;
+
+	if (!argc && target__none(&rec.opts.target))
+		usage_with_options_msg(record_usage, options,
+				       "no command given and no target (-p, -t, -a, -C, -u)");
+	if (rec.opts.target.uid_str && !rec.opts.target.pid && !rec.opts.target.tid)
+		rec.opts.target.inherit = !rec.opts.no_inherit;
+	if (record__check_options(&rec)) {
+		evlist__delete(rec.evlist);
+		return -1;
+	}
+	{
+		enum target_errno terr = target__validate(&rec.opts.target);
+
+		if (terr) {
+			char buf[256];
+
+			target__strerror(&rec.opts.target, terr, buf, sizeof(buf));
+			pr_warning("Warning:\n%s\n", buf);
+		}
+	}
+	if (rec.opts.user_freq && rec.opts.period)
+		rec.opts.user_period = false;
+	rec.opts.user_period = rec.opts.period != 0;
+	if (rec.opts.user_period)
+		rec.opts.freq = 0;
+
+	if (evlist__empty(rec.evlist)) {
+		struct parse_events_error perr;
+
+		/* The reference's default: cycles at the highest precision that opens. */
+		parse_events_error__init(&perr);
+		err = parse_events(rec.evlist, "cycles:P", &perr);
+		parse_events_error__exit(&perr);
+		if (err) {
+			evlist__delete(rec.evlist);
+			return err;
+		}
+		/* "P" asks for the best precision; as the reference, start at 3. */
+		evlist__first(rec.evlist)->attr.precise_ip = 3;
+		evlist__first(rec.evlist)->attr.exclude_guest = 0;
+	}
+	if (rec.group && rec.evlist->nr_entries > 1)
+		evlist__set_leader(rec.evlist, evlist__first(rec.evlist), rec.evlist->nr_entries);
+
+	if (target__has_task(&rec.opts.target) || target__has_cpu(&rec.opts.target)) {
+		err = evlist__create_maps(rec.evlist, &rec.opts.target);
+		if (err) {
+			if (err == -ESRCH)
+				pr_err("Couldn't find the task: no such process\n");
+			else if (err == -EINVAL && rec.opts.target.cpu_list)
+				pr_err("Invalid cpu list: %s\n", rec.opts.target.cpu_list);
+			else
+				pr_err("Couldn't create the cpu and thread maps: %s\n", strerror(-err));
+			evlist__delete(rec.evlist);
+			return -1;
+		}
+		/* System-wide on all CPUs: the dummy thread map, one fd per CPU. */
+		if (target__has_cpu(&rec.opts.target) && !target__has_task(&rec.opts.target)) {
+			struct perf_thread_map *dummy = perf_thread_map__new_dummy();
+			struct perf_cpu_map *cpus = perf_cpu_map__get(rec.evlist->cpus);
+
+			evlist__set_maps(rec.evlist, cpus, dummy);
+			perf_cpu_map__put(cpus);
+			perf_thread_map__put(dummy);
+		} else if (target__has_task(&rec.opts.target) && !rec.per_thread &&
+			   !rec.opts.target.cpu_list) {
+			/* Existing tasks are followed on every CPU, like a workload. */
+			struct perf_cpu_map *cpus = perf_cpu_map__new_online_cpus();
+			struct perf_thread_map *threads = perf_thread_map__get(rec.evlist->threads);
+
+			evlist__set_maps(rec.evlist, cpus, threads);
+			perf_cpu_map__put(cpus);
+			perf_thread_map__put(threads);
+		}
+	}
+
+	err = evlist__config(rec.evlist, &rec.opts);
+	if (!err && argc && !target__has_task(&rec.opts.target) &&
+	    !target__has_cpu(&rec.opts.target)) {
+		/* The maps follow the workload; set when it is forked. */
+	}
+	if (!err && target__has_cpu(&rec.opts.target) && !target__has_task(&rec.opts.target)) {
+		/* The dummy added by evlist__config needs the same maps. */
+		struct perf_cpu_map *cpus = perf_cpu_map__get(rec.evlist->cpus);
+		struct perf_thread_map *threads = perf_thread_map__get(rec.evlist->threads);
+
+		evlist__set_maps(rec.evlist, cpus, threads);
+		perf_cpu_map__put(cpus);
+		perf_thread_map__put(threads);
+	} else if (!err && target__has_task(&rec.opts.target)) {
+		struct perf_cpu_map *cpus = perf_cpu_map__get(rec.evlist->cpus);
+		struct perf_thread_map *threads = perf_thread_map__get(rec.evlist->threads);
+
+		evlist__set_maps(rec.evlist, cpus, threads);
+		perf_cpu_map__put(cpus);
+		perf_thread_map__put(threads);
+	}
+	if (!err && rec.dry_run) {
+		evlist__delete(rec.evlist);
+		return 0;
+	}
+	if (!err)
+		err = __cmd_record(&rec, argc, argv, full_argc, full_argv);
+
+	evlist__delete(rec.evlist);
+	perf_env__exit(&rec.header.env);
+	free(full_argv);
+	return err;
+}
