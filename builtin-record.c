@@ -33,7 +33,9 @@
 #include "util/parse-options.h"
 #include "util/record.h"
 #include "util/synthetic-events.h"
+#include "util/strbuf.h"
 #include "util/thread_map.h"
+#include "util/trace-event-info.h"
 #include "util/util.h"
 #include "util/xyarray.h"
 #include "util/zalloc.h"
@@ -308,6 +310,32 @@ static int record__open(struct record *rec)
 
 /* ---- the header ---- */
 
+/*
+ * Pipe mode: the record's size field covers only itself; the tracing data
+ * (often over 64 KiB) follows it, padded to 8, and readers skip by it.
+ */
+static int record__write_tracing_data(struct record *rec)
+{
+	struct perf_env *env = &rec->header.env;
+	struct perf_record_header_tracing_data ev = {
+		.header = {
+			.type = PERF_RECORD_HEADER_TRACING_DATA,
+			.size = sizeof(ev),
+		},
+	};
+	static const char pad[8];
+	size_t padded = (env->tracing_data_size + 7) & ~(size_t)7;
+	int err;
+
+	ev.size = (uint32_t)padded;
+	err = record__write(rec, &ev, sizeof(ev));
+	if (!err)
+		err = record__write(rec, env->tracing_data, env->tracing_data_size);
+	if (!err && padded > env->tracing_data_size)
+		err = record__write(rec, pad, padded - env->tracing_data_size);
+	return err;
+}
+
 static void record__init_features(struct record *rec, int argc, const char **argv)
 {
 	struct perf_header *h = &rec->header;
@@ -352,9 +380,22 @@ static void record__init_features(struct record *rec, int argc, const char **arg
 			env->clockid_res_ns = (uint64_t)res.tv_sec * 1000000000ULL +
 					      (uint64_t)res.tv_nsec;
 	}
-	evlist__for_each_entry(rec->evlist, evsel)
-		if (evsel->attr.type == PERF_TYPE_TRACEPOINT)
-			pr_debug("tracing data is not written yet: tracepoint fields will show raw\n");
+	evlist__for_each_entry(rec->evlist, evsel) {
+		struct strbuf td = STRBUF_INIT;
+
+		if (evsel->attr.type != PERF_TYPE_TRACEPOINT)
+			continue;
+		/* Readers decode tracepoint payloads with these formats. */
+		if (!tracing_data__build(rec->evlist, &td)) {
+			size_t len;
+
+			env->tracing_data = strbuf_detach(&td, &len);
+			env->tracing_data_size = len;
+			perf_header__feat_set(h->adds_features, HEADER_TRACING_DATA);
+		}
+		strbuf_release(&td);
+		break;
+	}
 }
 
 /* ---- options ---- */
@@ -591,6 +632,8 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 		if (!err)
 			err = perf_header__synthesize_pipe(&rec->header, evlist,
 							   record__write_event, rec);
+		if (!err && rec->header.env.tracing_data)
+			err = record__write_tracing_data(rec);
 		rec->bytes_written = 0;
 	} else {
 		err = perf_header__write(&rec->header, evlist, rec->data.fd, false);
