@@ -660,7 +660,7 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 			pr_err("Failed to collect '%s' for the '%s' workload: %s\n",
 			       evsel__name(evlist__first(evlist)), argv[0], strerror(exec_err));
 			waitpid(evlist->workload.pid, &status, 0);
-			err = -exec_err;
+			err = -1;	/* exit 255, as the reference */
 			goto out_discard;
 		}
 	}
