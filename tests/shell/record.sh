@@ -1,0 +1,74 @@
+#!/bin/bash
+# perf record: output file handling, signals, exit codes
+#
+# What our perf record promises on its own, without the reference:
+# perf.data rotation to perf.data.old, never writing through a planted
+# symlink, a complete file after SIGINT, and the workload's exit status.
+. "$(dirname "$0")/lib/common.sh"
+perf_test_tmpdir
+perf_test_isolate
+
+if ! "$PERF" record -q -o "$TMPD/probe.data" -- true 2>"$TMPD/probe.err"; then
+	cat "$TMPD/probe.err"
+	skip "perf record cannot open events here"
+fi
+
+magic() { head -c 8 "$1"; }
+
+# ---- the file: magic, header, rotation ----
+cd "$TMPD" || exit 1
+run r1 "$PERF" record -q -- "$PERF" test -w noploop 0
+check_eq "default output exists" "$(magic perf.data)" "PERFILE2"
+size1=$(stat -c %s perf.data)
+run r2 "$PERF" record -q -- true
+check "previous perf.data rotated to perf.data.old" test "$(stat -c %s perf.data.old)" = "$size1"
+check_eq "new perf.data" "$(magic perf.data)" "PERFILE2"
+check_eq "created with mode 0600" "$(stat -c %a perf.data)" 600
+
+# ---- a symlink planted where the output goes is renamed, never followed ----
+echo secret > "$TMPD/victim"
+ln -sf "$TMPD/victim" "$TMPD/link.data"
+run r3 "$PERF" record -q -o "$TMPD/link.data" -- true
+check_eq "symlink target untouched" "$(cat "$TMPD/victim")" "secret"
+check "symlink moved aside" test -L "$TMPD/link.data.old"
+check_eq "output is a new regular file" "$(magic "$TMPD/link.data")" "PERFILE2"
+
+# ---- an unwritable directory: a clear error, non-zero exit ----
+mkdir -p "$TMPD/ro"
+chmod 500 "$TMPD/ro"
+if [ "$(id -u)" != 0 ]; then
+	run r4 "$PERF" record -q -o "$TMPD/ro/x.data" -- true
+	check "unwritable directory fails" test "$(rc_of r4)" != 0
+	check "unwritable directory: message" grep -q "failed to open $TMPD/ro/x.data: Permission denied" "$TMPD/r4.err"
+fi
+chmod 700 "$TMPD/ro"
+
+# ---- the workload's exit status ----
+run r5 "$PERF" record -q -o "$TMPD/e.data" -- sh -c 'exit 7'
+check_eq "workload exit status passed on" "$(rc_of r5)" 7
+run r6 "$PERF" record -q -o "$TMPD/e.data" -- /nonexistent/cmd
+check_eq "missing command exits 255" "$(rc_of r6)" 255
+check "missing command message" grep -q "workload: No such file or directory" "$TMPD/r6.err"
+
+# ---- SIGINT stops a system-wide run with a complete file ----
+"$PERF" record -a -o "$TMPD/int.data" 2> "$TMPD/int.err" &
+pid=$!
+sleep 0.5
+kill -INT "$pid"
+wait "$pid"
+check_eq "SIGINT: clean exit" "$?" 0
+check "SIGINT: summary printed" grep -q 'Captured and wrote' "$TMPD/int.err"
+check_eq "SIGINT: file complete" "$(magic "$TMPD/int.data")" "PERFILE2"
+# The data size in the header is set (offset 48) only by a finished run.
+dsize=$(od -An -t u8 -j 48 -N 8 "$TMPD/int.data" | tr -d ' ')
+check "SIGINT: header has the data size" test "$dsize" -gt 0
+
+# ---- bad options ----
+run r7 "$PERF" record --no-such-option
+check_eq "unknown option exits 129" "$(rc_of r7)" 129
+run r8 "$PERF" record
+check_eq "no command and no target exits 129" "$(rc_of r8)" 129
+run r9 "$PERF" record -m 3 -o "$TMPD/m.data" -- true
+check "-m not a power of two refused" test "$(rc_of r9)" != 0
+
+finish
