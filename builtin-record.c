@@ -78,6 +78,7 @@ struct record {
 	int wakeups;
 	uint64_t first_time, last_time;
 	int time_offset;		/* of TIME in a sample, -1 if none */
+	time_t next_checkpoint;		/* next header update, CLOCK_MONOTONIC s */
 };
 
 /* Set from signal handlers: the only mutable file-scope state. */
@@ -190,6 +191,32 @@ static int record__mmap_read_all(struct record *rec, bool *wrote)
 			return err;
 	}
 	return 0;
+}
+
+/*
+ * Every second of writing, make the file's header describe the data
+ * written so far. A run killed with SIGKILL, or a machine that crashes,
+ * then leaves a file whose complete records are all readable (without
+ * the features that only the end of the run writes); the reference's
+ * file would claim an empty data section.
+ */
+static void record__checkpoint(struct record *rec)
+{
+	uint64_t saved[HEADER_FEAT_BITS / 64];
+	struct timespec now;
+
+	if (rec->data.is_pipe)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec < rec->next_checkpoint)
+		return;
+	rec->next_checkpoint = now.tv_sec + 1;
+	memcpy(saved, rec->header.adds_features, sizeof(saved));
+	memset(rec->header.adds_features, 0, sizeof(saved));
+	rec->header.data_size = rec->bytes_written;
+	if (perf_header__write(&rec->header, rec->evlist, rec->data.fd, false))
+		pr_debug("checkpoint of the perf.data header failed\n");
+	memcpy(rec->header.adds_features, saved, sizeof(saved));
 }
 
 /* ---- ring buffers ---- */
@@ -678,8 +705,10 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 		err = record__mmap_read_all(rec, &wrote);
 		if (err || done || !alive)
 			break;
-		if (wrote)
+		if (wrote) {
+			record__checkpoint(rec);
 			continue;
+		}
 		if (poll(rec->pollfd, (nfds_t)rec->nr_pollfd, 100) > 0) {
 			int i;
 
@@ -717,7 +746,17 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 		rec->header.env.last_sample_time = rec->last_time;
 		err = perf_header__write(&rec->header, evlist, rec->data.fd, true);
 		if (err) {
-			pr_err("failed to write the perf.data header: %s\n", strerror(-err));
+			/*
+			 * No room for the features (a full disk): the header
+			 * alone still makes every complete record readable.
+			 */
+			memset(rec->header.adds_features, 0, sizeof(rec->header.adds_features));
+			if (!perf_header__write(&rec->header, evlist, rec->data.fd, false))
+				pr_err("perf.data header written without its features (%s); "
+				       "the %" PRIu64 " bytes of complete records stay readable\n",
+				       strerror(-err), rec->bytes_written);
+			else
+				pr_err("failed to write the perf.data header: %s\n", strerror(-err));
 			exit_code = -1;
 		}
 	}
