@@ -140,6 +140,9 @@ static int record__drain(struct record *rec, struct perf_mmap *map)
 	if (perf_mmap__read_init(map))
 		return 0;
 	while ((event = perf_mmap__read_event(map)) != NULL) {
+		err = record__write(rec, event, event->header.size);
+		if (err)
+			break;
 		switch (event->header.type) {
 		case PERF_RECORD_SAMPLE:
 			rec->samples++;
@@ -160,9 +163,6 @@ static int record__drain(struct record *rec, struct perf_mmap *map)
 		default:
 			break;
 		}
-		err = record__write(rec, event, event->header.size);
-		if (err)
-			break;
 	}
 	perf_mmap__consume(map);
 	return err;

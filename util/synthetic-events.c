@@ -69,9 +69,37 @@ static size_t align8(size_t x)
 	return (x + 7) & ~(size_t)7;
 }
 
+/*
+ * Size of the kernel text from /proc/iomem's "Kernel code" range, which
+ * spans _text.._etext. Reading it costs microseconds; finding _etext in
+ * /proc/kallsyms means generating ~100k lines (tens of milliseconds).
+ * Returns 0 when unavailable (non-root readers see zeros).
+ */
+static uint64_t kernel_code_size(void)
+{
+	char line[256];
+	uint64_t size = 0;
+	FILE *f = fopen("/proc/iomem", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long a, b;
+
+		if (!strstr(line, ": Kernel code"))
+			continue;
+		if (sscanf(line, " %llx-%llx", &a, &b) == 2 && b > a)
+			size = b - a + 1;
+		break;
+	}
+	fclose(f);
+	return size;
+}
+
 /* Kernel text start and end from /proc/kallsyms. */
 static int kernel_text_range(uint64_t *start, uint64_t *end)
 {
+	uint64_t code_size = kernel_code_size();
 	char line[512];
 	FILE *f = fopen("/proc/kallsyms", "r");
 
@@ -84,10 +112,15 @@ static int kernel_text_range(uint64_t *start, uint64_t *end)
 
 		if (sscanf(line, "%llx %c %255s", &addr, &type, name) != 3)
 			continue;
-		if (!*start && (!strcmp(name, "_text") || !strcmp(name, "_stext")))
+		if (!*start && (!strcmp(name, "_text") || !strcmp(name, "_stext"))) {
 			*start = addr;
-		else if (!strcmp(name, "_etext"))
+			if (code_size) {
+				*end = addr + code_size;
+				break;
+			}
+		} else if (!strcmp(name, "_etext")) {
 			*end = addr;
+		}
 		if (*start && *end)
 			break;
 	}
