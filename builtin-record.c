@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@
 #include "util/mmap.h"
 #include "util/parse-events.h"
 #include "util/parse-options.h"
+#include "util/perf_regs.h"
 #include "util/record.h"
 #include "util/synthetic-events.h"
 #include "util/strbuf.h"
@@ -65,6 +67,11 @@ struct record {
 	bool per_thread;
 	bool no_bpf_event;
 	bool dry_run;
+	bool timestamp_filename;
+	bool renamed;
+	const char *max_size_str;
+	uint64_t max_size;
+	const char *accepted_str;
 	bool per_thread_stat;
 	bool no_buffering;
 	int delay_ms;
@@ -219,6 +226,32 @@ static void record__checkpoint(struct record *rec)
 	memcpy(rec->header.adds_features, saved, sizeof(saved));
 }
 
+/*
+ * --timestamp-filename: the finished file becomes NAME.YYYYMMDDhhmmsscc
+ * (hundredths of a second), announced with a "Dump" line as the reference.
+ */
+static void record__rename_timestamp(struct record *rec)
+{
+	const char *path = perf_data__path(&rec->data);
+	char stamp[32], *newname;
+	struct timeval tv;
+	struct tm tm;
+
+	gettimeofday(&tv, NULL);
+	localtime_r(&tv.tv_sec, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm);
+	if (asprintf(&newname, "%s.%s%02d", path, stamp, (int)(tv.tv_usec / 10000)) < 0)
+		return;
+	if (rename(path, newname) == 0) {
+		if (!rec->quiet)
+			fprintf(stderr, "[ perf record: Dump %s ]\n", newname);
+		rec->renamed = true;
+	} else {
+		pr_err("failed to rename %s to %s: %s\n", path, newname, strerror(errno));
+	}
+	free(newname);
+}
+
 /* ---- ring buffers ---- */
 
 static int record__mmap(struct record *rec)
@@ -328,7 +361,7 @@ static int record__open(struct record *rec)
 			if (evsel__detect_missing_features(evsel, -err))
 				continue;
 			evsel__open_strerror(evsel, &rec->opts.target, -err, msg, sizeof(msg));
-			pr_err("%s\n", msg);
+			pr_err("Error:\n%s\n", msg);
 			return err;
 		}
 	}
@@ -516,6 +549,22 @@ static int record__check_options(struct record *rec)
 		}
 		rec->opts.mmap_pages = (unsigned int)pages;
 	}
+	if (rec->max_size_str) {
+		unsigned long long v = strtoull(rec->max_size_str, &end, 0);
+
+		switch (*end) {
+		case 'B': case 'b': end++; break;
+		case 'K': case 'k': v <<= 10; end++; break;
+		case 'M': case 'm': v <<= 20; end++; break;
+		case 'G': case 'g': v <<= 30; end++; break;
+		default: break;
+		}
+		if (*end || end == rec->max_size_str) {
+			pr_err("invalid --max-size '%s'\n", rec->max_size_str);
+			return -EINVAL;
+		}
+		rec->max_size = v;
+	}
 	if (rec->clockid_str) {
 		static const struct { const char *name; int id; } clocks[] = {
 			{ "monotonic", CLOCK_MONOTONIC }, { "monotonic_raw", CLOCK_MONOTONIC_RAW },
@@ -556,11 +605,12 @@ static void record__print_summary(struct record *rec)
 	if (rec->lost)
 		fprintf(stderr, "Processed %" PRIu64 " events and lost %" PRIu64 " chunks!\n\n"
 			"Check IO/CPU overload!\n\n", rec->samples, rec->lost);
-	fprintf(stderr, "[ perf record: Woken up %d times to write data ]\n", rec->wakeups);
 	if (rec->data.is_pipe)
 		return;
-	fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s (%" PRIu64 " samples) ]\n",
-		mb, perf_data__path(&rec->data), rec->samples);
+	/* With --timestamp-filename the reference prints the name as a pattern. */
+	fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s (%" PRIu64 " samples) ]\n",
+		mb, perf_data__path(&rec->data), rec->renamed ? ".<timestamp>" : "",
+		rec->samples);
 }
 
 static int record__synthesize(struct record *rec)
@@ -629,7 +679,7 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 	/* 2. open, map, and learn the ids */
 	err = record__open(rec);
 	if (err)
-		return err;
+		return -1;	/* exit 255 after the explanation, as the reference */
 	rec->time_offset = sample_time_offset(evlist__first(evlist)->attr.sample_type);
 	err = record__read_ids(rec);
 	if (!err)
@@ -705,6 +755,12 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 		err = record__mmap_read_all(rec, &wrote);
 		if (err || done || !alive)
 			break;
+		if (rec->max_size && rec->bytes_written >= rec->max_size) {
+			if (!rec->quiet)
+				fprintf(stderr, "[ perf record: perf size limit reached (%" PRIu64
+					" KB), stopping session ]\n", rec->bytes_written / 1024);
+			break;
+		}
 		if (wrote) {
 			record__checkpoint(rec);
 			continue;
@@ -762,6 +818,10 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 	}
 	if (!rec->wakeups)
 		rec->wakeups = 1;
+	if (!rec->quiet)
+		fprintf(stderr, "[ perf record: Woken up %d times to write data ]\n", rec->wakeups);
+	if (rec->timestamp_filename && !rec->data.is_pipe)
+		record__rename_timestamp(rec);
 	record__print_summary(rec);
 
 	if (!exit_code && evlist->workload.pid > 0) {
@@ -781,6 +841,90 @@ out_discard:
 	perf_data__close(&rec->data);
 	record__munmap(rec);
 	return err;
+}
+
+static int record__regs_cb(const struct option *opt, const char *arg, int unset)
+{
+	uint64_t *mask = opt->value;
+	int ret;
+
+	if (unset) {
+		*mask = 0;
+		return 0;
+	}
+	ret = parse_regs(arg, mask);
+	if (ret == 1)	/* the list was asked for and printed */
+		exit(PERF_EXIT_USAGE);
+	return ret ? -1 : 0;
+}
+
+static int record__branch_any_cb(const struct option *opt, const char *arg __maybe_unused,
+				 int unset)
+{
+	uint64_t *mask = opt->value;
+
+	*mask = unset ? 0 : PERF_SAMPLE_BRANCH_ANY;
+	return 0;
+}
+
+static int record__branch_filter_cb(const struct option *opt, const char *arg, int unset)
+{
+	static const struct {
+		const char *name;
+		uint64_t bit;
+	} modes[] = {
+		{ "u", PERF_SAMPLE_BRANCH_USER }, { "k", PERF_SAMPLE_BRANCH_KERNEL },
+		{ "hv", PERF_SAMPLE_BRANCH_HV }, { "any", PERF_SAMPLE_BRANCH_ANY },
+		{ "any_call", PERF_SAMPLE_BRANCH_ANY_CALL },
+		{ "any_ret", PERF_SAMPLE_BRANCH_ANY_RETURN },
+		{ "ind_call", PERF_SAMPLE_BRANCH_IND_CALL },
+		{ "abort_tx", PERF_SAMPLE_BRANCH_ABORT_TX },
+		{ "in_tx", PERF_SAMPLE_BRANCH_IN_TX }, { "no_tx", PERF_SAMPLE_BRANCH_NO_TX },
+		{ "cond", PERF_SAMPLE_BRANCH_COND }, { "ind_jmp", PERF_SAMPLE_BRANCH_IND_JUMP },
+		{ "call", PERF_SAMPLE_BRANCH_CALL }, { "save_type", PERF_SAMPLE_BRANCH_TYPE_SAVE },
+		{ "stack", PERF_SAMPLE_BRANCH_CALL_STACK },
+	};
+	uint64_t *mask = opt->value;
+	char *copy, *tok, *save = NULL;
+	int err = 0;
+
+	if (unset) {
+		*mask = 0;
+		return 0;
+	}
+	copy = strdup(arg);
+	if (!copy)
+		return -1;
+	*mask = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		for (i = 0; i < ARRAY_SIZE(modes); i++)
+			if (!strcasecmp(tok, modes[i].name))
+				break;
+		if (i == ARRAY_SIZE(modes)) {
+			fprintf(stderr, "unknown branch filter %s, check man page\n", tok);
+			err = -1;
+			break;
+		}
+		*mask |= modes[i].bit;
+	}
+	free(copy);
+	/* Privilege levels alone mean "any branch" at those levels. */
+	if (!err && !(*mask & ~(uint64_t)(PERF_SAMPLE_BRANCH_USER | PERF_SAMPLE_BRANCH_KERNEL |
+					 PERF_SAMPLE_BRANCH_HV)))
+		*mask |= PERF_SAMPLE_BRANCH_ANY;
+	return err;
+}
+
+static int record__not_yet_cb(const struct option *opt, const char *arg __maybe_unused,
+			      int unset)
+{
+	if (unset)
+		return 0;
+	fprintf(stderr, "perf record: --%s is not supported by this perf yet\n",
+		opt->long_name);
+	exit(1);
 }
 
 static int record__callgraph_cb(const struct option *opt, const char *arg __maybe_unused,
@@ -862,6 +1006,35 @@ int cmd_record(int argc, const char **argv)
 		OPT_BOOLEAN(0, "per-thread", &rec.per_thread, "one ring buffer per thread"),
 		OPT_BOOLEAN(0, "group", &rec.group, "put the events into one group"),
 		OPT_BOOLEAN(0, "dry-run", &rec.dry_run, "parse the options, then stop"),
+		OPT_CALLBACK_FLAG(0, "user-regs", &rec.opts.user_regs, "any register",
+				  "sample these user registers (--user-regs=? lists them)",
+				  record__regs_cb, PARSE_OPT_OPTARG),
+		OPT_CALLBACK_FLAG('I', "intr-regs", &rec.opts.intr_regs, "any register",
+				  "sample these registers at the interrupt (-I? lists them)",
+				  record__regs_cb, PARSE_OPT_OPTARG),
+		OPT_CALLBACK_NOOPT('b', "branch-any", &rec.opts.branch_stack, NULL,
+				   "sample any taken branches", record__branch_any_cb),
+		OPT_CALLBACK('j', "branch-filter", &rec.opts.branch_stack, "branch filter mask",
+			     "sample branches of these kinds: any, any_call, any_ret, ind_call, "
+			     "call, cond, ind_jmp, in_tx, no_tx, abort_tx, u, k, hv, save_type",
+			     record__branch_filter_cb),
+		OPT_BOOLEAN(0, "timestamp-filename", &rec.timestamp_filename,
+			    "append a timestamp to the output file name at the end"),
+		OPT_STRING(0, "max-size", &rec.max_size_str, "size",
+			   "stop when the output reaches this size (B, K, M, G)"),
+		OPT_STRING(0, "mmap-flush", &rec.accepted_str, "number",
+			   "accepted for compatibility"),
+		OPT_STRING(0, "affinity", &rec.accepted_str, "node|cpu",
+			   "accepted for compatibility"),
+		OPT_CALLBACK_OPTARG('z', "compression-level", &rec, NULL, "n",
+				    "compress the records with zstd (not supported by this perf yet)",
+				    record__not_yet_cb),
+		OPT_CALLBACK_NOOPT(0, "overwrite", &rec, NULL,
+				   "overwrite mode (not supported by this perf yet)",
+				   record__not_yet_cb),
+		OPT_CALLBACK_OPTARG(0, "switch-output", &rec, NULL, "signal or size[BKMG] or time[smhd]",
+				    "rotate the output file (not supported by this perf yet)",
+				    record__not_yet_cb),
 		OPT_END()
 	};
 	int full_argc = argc, err;

@@ -497,6 +497,10 @@ int evsel__open_strerror(struct evsel *evsel, struct target *target, int err,
 				"No such device - did you specify an out-of-range profile CPU?");
 		break;
 	case EOPNOTSUPP:
+		if (evsel->attr.sample_type & PERF_SAMPLE_BRANCH_STACK)
+			return snprintf(buf, size,
+				"%s: PMU Hardware or event type doesn't support branch stack sampling.",
+				name);
 		if (evsel->attr.aux_output)
 			return snprintf(buf, size,
 				"%s: PMU Hardware doesn't support 'aux_output' feature", name);
@@ -670,4 +674,62 @@ void perf_event_attr__fprintf(FILE *fp, const struct perf_event_attr *attr)
 	PRINT_U(sig_data, "sig_data");
 #undef PRINT_U
 #undef PRINT_X
+}
+
+/* ---- perf stat's additions: tracepoint filters and cgroup counting ---- */
+
+int evsel__apply_filter(struct evsel *evsel, const char *filter)
+{
+	int c, t;
+
+	if (!evsel->fd)
+		return 0;
+	for (c = 0; c < xyarray__max_x(evsel->fd); c++) {
+		for (t = 0; t < xyarray__max_y(evsel->fd); t++) {
+			int fd = evsel__fd(evsel, c, t);
+
+			if (fd >= 0 && ioctl(fd, PERF_EVENT_IOC_SET_FILTER, filter) < 0)
+				return -errno;
+		}
+	}
+	return 0;
+}
+
+int evsel__open_cgroup(struct evsel *evsel, struct perf_cpu_map *cpus, int cgroup_fd)
+{
+	int ncpus = perf_cpu_map__nr(cpus), c, err = 0;
+
+	err = evsel__alloc_fd(evsel, ncpus, 1);
+	if (err)
+		return err;
+	if (!evsel->counts)
+		evsel->counts = xyarray__new(ncpus, 1, sizeof(struct perf_counts_values));
+	for (c = 0; c < ncpus; c++) {
+		/* The kernel reads pid as a cgroup directory fd with this flag. */
+		unsigned long flags = PERF_FLAG_FD_CLOEXEC | PERF_FLAG_PID_CGROUP;
+		int cpu = perf_cpu_map__cpu(cpus, c).cpu;
+		int group_fd = evsel__is_group_leader(evsel) ? -1 :
+			       evsel__fd(evsel->leader, c, 0);
+		int fd = sys_perf_event_open(&evsel->attr, cgroup_fd, cpu, group_fd, flags);
+
+		evsel__debug_open(evsel, cgroup_fd, cpu, group_fd, flags,
+				  fd < 0 ? -errno : fd);
+		if (fd < 0) {
+			err = -errno;
+			break;
+		}
+		*(int *)xyarray__entry(evsel->fd, (size_t)c, 0) = fd;
+	}
+	if (err) {
+		evsel__close(evsel);
+		evsel->open_errno = -err;
+		return err;
+	}
+	evsel->open_errno = 0;
+	evsel->supported = true;
+	if (cpus != evsel->cpus) {
+		perf_cpu_map__put(evsel->cpus);
+		evsel->cpus = perf_cpu_map__get(cpus);
+	}
+	return 0;
 }

@@ -143,6 +143,10 @@ static void evsel__config(struct evsel *evsel, struct record_opts *opts)
 		attr->sample_type |= PERF_SAMPLE_REGS_USER;
 		attr->sample_regs_user |= opts->user_regs;
 	}
+	if (opts->branch_stack) {
+		attr->sample_type |= PERF_SAMPLE_BRANCH_STACK;
+		attr->branch_sample_type = opts->branch_stack;
+	}
 	if (opts->intr_regs) {
 		attr->sample_type |= PERF_SAMPLE_REGS_INTR;
 		attr->sample_regs_intr = opts->intr_regs;

@@ -49,6 +49,7 @@ struct record_opts {
 	bool have_workload;
 	uint64_t user_regs;		/* --user-regs mask */
 	uint64_t intr_regs;		/* -I mask */
+	uint64_t branch_stack;		/* -b / -j: PERF_SAMPLE_BRANCH_* */
 	int clockid;			/* -k, -1 when not set */
 	unsigned int mmap_pages;	/* -m */
 	unsigned int max_stack;

@@ -63,6 +63,22 @@ check_eq "SIGINT: file complete" "$(magic "$TMPD/int.data")" "PERFILE2"
 dsize=$(od -An -t u8 -j 48 -N 8 "$TMPD/int.data" | tr -d ' ')
 check "SIGINT: header has the data size" test "$dsize" -gt 0
 
+# ---- options of our own checks ----
+run ts "$PERF" record -o "$TMPD/ts.data" --timestamp-filename -- true
+check "--timestamp-filename: Dump line" grep -q "^\[ perf record: Dump $TMPD/ts.data.[0-9]\{16\} \]$" "$TMPD/ts.err"
+check "--timestamp-filename: renamed file" ls "$TMPD"/ts.data.[0-9]* > /dev/null
+run ms "$PERF" record -F 5000 --max-size=16K -o "$TMPD/ms.data" -- "$PERF" test -w noploop 2
+check "--max-size: stops with the reference's line" grep -q 'perf size limit reached' "$TMPD/ms.err"
+check "--max-size: file stays small" test "$(stat -c %s "$TMPD/ms.data")" -lt 200000
+run regs "$PERF" record -q --user-regs=ax,ip -o "$TMPD/regs.data" -- true
+check_eq "--user-regs: exit code" "$(rc_of regs)" 0
+run regq "$PERF" record --user-regs=?
+check "--user-regs=?: lists registers" grep -q '^available registers: AX BX' "$TMPD/regq.err"
+run regbad "$PERF" record --user-regs=nosuch -o "$TMPD/r.data" -- true
+check_eq "--user-regs bad name: exit code" "$(rc_of regbad)" 129
+run z "$PERF" record -z -o "$TMPD/z.data" -- true
+check_eq "-z says not supported yet" "$(rc_of z)" 1
+
 # ---- bad options ----
 run r7 "$PERF" record --no-such-option
 check_eq "unknown option exits 129" "$(rc_of r7)" 129

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Sampled register names (--user-regs, -I/--intr-regs) of the machine perf
+ * runs on. The table is per architecture (arch/<arch>/util/perf_regs.c
+ * overrides the empty default), because it only concerns the live
+ * machine; readers of a perf.data from elsewhere use the recorded arch.
+ *
+ * Layer 1: depends on libc only.
+ */
+#ifndef PERF_UTIL_PERF_REGS_H
+#define PERF_UTIL_PERF_REGS_H
+
+#include <stdint.h>
+
+struct sample_reg {
+	const char *name;
+	uint64_t mask;
+};
+
+/* NULL-name-terminated table of this arch's registers. */
+const struct sample_reg *arch__sample_reg_masks(void);
+
+/*
+ * Parse "ax,bx" (case-insensitive names of the table) into a mask in
+ * *@mask. "?" lists the names on stderr and returns 1. Returns 0, or
+ * -EINVAL after printing which name is unknown.
+ */
+int parse_regs(const char *str, uint64_t *mask);
+
+#endif /* PERF_UTIL_PERF_REGS_H */
