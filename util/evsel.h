@@ -220,4 +220,35 @@ struct evsel_config_term *evsel__get_config_term(struct evsel *evsel,
  */
 void perf_event_attr__fprintf(FILE *fp, const struct perf_event_attr *attr);
 
+/* ---- perf.data reader additions (util/attr-fprintf.c) ---- */
+
+/* Called per attr field that is set, with its name and formatted value. */
+typedef int (*attr__fprintf_f)(FILE *fp, const char *name, const char *val,
+			       void *priv);
+
+/*
+ * Walk the fields of @attr that are non-zero, in the reference's order
+ * and with its formatting (sample_type as "IP|TID|TIME", hex for config
+ * and masks), calling @cb for each; the layout around them ("name = val"
+ * for the header, "name: val" for perf evlist -v) is the caller's.
+ * Returns the sum of @cb's return values.
+ */
+int perf_event_attr__fprintf_cb(FILE *fp, const struct perf_event_attr *attr,
+				attr__fprintf_f cb, void *priv);
+
+/* ---- perf stat's additions ---- */
+
+/*
+ * Set the tracepoint filter @filter on every open fd of @evsel.
+ * Returns 0 or -errno (EINVAL: the kernel rejected the expression).
+ */
+int evsel__apply_filter(struct evsel *evsel, const char *filter);
+
+/*
+ * Open @evsel on each CPU of @cpus, counting only tasks of the cgroup
+ * whose directory is open as @cgroup_fd (PERF_FLAG_PID_CGROUP); the fds
+ * take the thread slot 0. Returns 0 or -errno with nothing left open.
+ */
+int evsel__open_cgroup(struct evsel *evsel, struct perf_cpu_map *cpus, int cgroup_fd);
+
 #endif /* PERF_UTIL_EVSEL_H */
