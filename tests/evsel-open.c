@@ -5,6 +5,7 @@
  * user sees at perf_event_paranoid 2.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,7 +309,110 @@ static int test__unprivileged(struct test_suite *t __maybe_unused, int subtest _
 	return TEST_OK;
 }
 
+/* The uprobe target: its calls are what the probe counts. */
+__attribute__((noinline)) int perf_test_uprobe_target(int x);
+__attribute__((noinline)) int perf_test_uprobe_target(int x)
+{
+	__asm__ volatile("" ::: "memory");
+	return x + 1;
+}
+
+/* File offset of @addr in the mapping of /proc/self/exe that holds it. */
+static long self_file_offset(const void *addr, char *path, size_t pathsize)
+{
+	unsigned long a = (unsigned long)addr;
+	char line[4096];
+	long off = -1;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long start, end, pgoff;
+		char perms[8];
+		int n = 0;
+
+		if (sscanf(line, "%lx-%lx %7s %lx %*s %*s %n", &start, &end, perms,
+			   &pgoff, &n) < 4 || a < start || a >= end)
+			continue;
+		snprintf(path, pathsize, "%s", line + n);
+		path[strcspn(path, "\n")] = '\0';
+		off = (long)(a - start + pgoff);
+		break;
+	}
+	fclose(f);
+	return off;
+}
+
+/* One write(2) of @text to a tracefs control file (appending). */
+static int write_tracefs(const char *file, const char *text)
+{
+	char path[4096];
+	ssize_t n;
+	int fd, err = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", tracefs__mountpoint(), file);
+	/* tracefs refuses O_CREAT, which fopen("a") would add. */
+	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, strlen(text));
+	if (n < 0)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+static int test__uprobe(struct test_suite *t __maybe_unused, int subtest __maybe_unused)
+{
+	char exe[4096], def[8192];
+	struct evlist *evlist;
+	struct evsel *evsel;
+	long off;
+	int i, err, ret = TEST_FAIL;
+
+	if (geteuid() != 0 || !tracefs__mountpoint())
+		return TEST_SKIP_REASON("needs root and tracefs to define a uprobe");
+	off = self_file_offset((void *)perf_test_uprobe_target, exe, sizeof(exe));
+	if (off < 0 || exe[0] != '/')
+		return TEST_SKIP_REASON("cannot find this binary's mapping");
+	snprintf(def, sizeof(def), "p:perftest_%d/target %s:0x%lx\n", getpid(), exe, off);
+	err = write_tracefs("uprobe_events", def);
+	if (err)
+		return TEST_SKIP_REASON("cannot define a uprobe (%s)", strerror(-err));
+
+	snprintf(def, sizeof(def), "perftest_%d:target", getpid());
+	evlist = events(def);
+	if (!evlist) {
+		pr_err("the uprobe event does not parse\n");
+		goto out;
+	}
+	err = open_on_self(evlist);
+	if (err) {
+		pr_err("cannot open the uprobe event: %s\n", strerror(-err));
+		evlist__delete(evlist);
+		goto out;
+	}
+	evlist__enable(evlist);
+	for (i = 0; i < 9; i++)
+		sink += (unsigned long)perf_test_uprobe_target(i);
+	evlist__disable(evlist);
+	evsel = evlist__first(evlist);
+	if (!evsel__read_counter(evsel, 0, 0) && evsel__counts(evsel, 0, 0)->val == 9)
+		ret = TEST_OK;
+	else
+		pr_err("uprobe count %llu, expected 9\n",
+		       (unsigned long long)evsel__counts(evsel, 0, 0)->val);
+	evlist__delete(evlist);
+out:
+	/* Remove the probe whatever happened: "-:GROUP/EVENT". */
+	snprintf(def, sizeof(def), "-:perftest_%d/target\n", getpid());
+	write_tracefs("uprobe_events", def);
+	return ret;
+}
+
 static struct test_case evsel_open_cases[] = {
+	TEST_CASE("Uprobe on a function of this binary", uprobe),
 	TEST_CASE("Software events and groups on this task", software),
 	TEST_CASE("Tracepoint counts syscalls", tracepoint),
 	TEST_CASE("Breakpoint on a variable", breakpoint),
