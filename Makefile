@@ -78,13 +78,13 @@ endif
 # ---------------------------------------------------------------------------
 # Sources. New files are picked up by the wildcards; a file that needs an
 # optional library is listed in SRCS_<FEATURE> and built only with it.
-SRCS_LIBELF        :=
-SRCS_LIBDW         :=
+SRCS_LIBELF        := util/symbol-elf.c
+SRCS_LIBDW         := util/srcline.c
 SRCS_LIBTRACEEVENT :=
 SRCS_LIBUNWIND     :=
 SRCS_LIBPYTHON     :=
 SRCS_SLANG         := $(wildcard ui/tui/*.c ui/browsers/*.c)
-SRCS_ZSTD          :=
+SRCS_ZSTD          := util/zstd.c
 OPTIONAL_SRCS := $(foreach f,$(FEATURES),$(SRCS_$(f)))
 ENABLED_SRCS  := $(foreach f,$(FEATURES),$(if $(CONFIG_$(f)),$(SRCS_$(f))))
 

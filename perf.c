@@ -48,9 +48,12 @@ struct cmd_struct {
 
 static struct cmd_struct commands[] = {
 	{ "config",	cmd_config,	0 },
+	{ "evlist",	cmd_evlist,	0 },
 	{ "help",	cmd_help,	0 },
 	{ "list",	cmd_list,	RUN_SETUP_PAGER },
 	{ "record",	cmd_record,	0 },
+	{ "report",	cmd_report,	RUN_SETUP_PAGER },
+	{ "stat",	cmd_stat,	0 },
 	{ "test",	cmd_test,	0 },
 	{ "version",	cmd_version,	0 },
 };

@@ -36,6 +36,15 @@ static struct test_suite *generic_tests[] = {
 	&suite__parse_events,
 	&suite__cpumap,
 	&suite__evsel_open,
+	&suite__sample_parsing,
+	&suite__ordered_events,
+	&suite__header,
+	&suite__session,
+	&suite__maps,
+	&suite__symbols,
+	&suite__machine,
+	&suite__machine_reference,
+	&suite__stat,
 };
 
 static struct test_workload *workloads[] = {

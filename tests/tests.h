@@ -111,6 +111,15 @@ DECLARE_SUITE(pmu);
 DECLARE_SUITE(parse_events);
 DECLARE_SUITE(cpumap);
 DECLARE_SUITE(evsel_open);
+DECLARE_SUITE(sample_parsing);
+DECLARE_SUITE(ordered_events);
+DECLARE_SUITE(header);
+DECLARE_SUITE(session);
+DECLARE_SUITE(maps);
+DECLARE_SUITE(symbols);
+DECLARE_SUITE(machine);
+DECLARE_SUITE(machine_reference);
+DECLARE_SUITE(stat);
 
 /* Built-in workloads for `perf test -w NAME [args]`. */
 struct test_workload {

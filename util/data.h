@@ -24,7 +24,8 @@ enum perf_data_mode {
 
 /**
  * struct perf_data - one perf.data stream
- * @path:    file name; "-" for stdin/stdout; NULL means "perf.data"
+ * @path:    file name; "-" for stdin/stdout; NULL means "perf.data", or
+ *           stdin/stdout when that is a pipe (open sets "-" then)
  * @force:   -f: read files owned by someone else, skip the size-0 check
  * @is_pipe: set by open: the stream is a pipe (or "-")
  * @size:    set by open when reading a file: its size in bytes
@@ -34,6 +35,21 @@ struct perf_data {
 	enum perf_data_mode mode;
 	bool force;
 	bool is_pipe;
+	int fd;
+	uint64_t size;
+	/*
+	 * Reading a directory (perf record --threads): @fd and @size are its
+	 * "data" file (the header and the main data); @files are the
+	 * "data.N" files, records only, in N order.
+	 */
+	bool is_dir;
+	int nr_files;
+	struct perf_data_file *files;
+};
+
+/* One "data.N" file of a perf.data directory. */
+struct perf_data_file {
+	char *path;
 	int fd;
 	uint64_t size;
 };

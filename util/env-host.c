@@ -401,12 +401,3 @@ int perf_env__init_host(struct perf_env *env)
 		err = read_pmu_mappings(env);
 	return err;
 }
-
-/*
- * TEMPORARY: util/env.c (being written) owns perf_env__exit(); this weak
- * stand-in only lets perf record link until it lands.
- */
-__attribute__((weak)) void perf_env__exit(struct perf_env *env)
-{
-	(void)env;
-}

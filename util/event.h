@@ -520,3 +520,55 @@ struct perf_sample {
 };
 
 #endif /* PERF_UTIL_EVENT_H */
+
+/* ---- reader side: raw dumps and record printers (util/event.c) ---- */
+#include <stdio.h>
+
+struct perf_event_attr;
+
+/* -D / --dump-raw-trace: the session and its callbacks narrate every record. */
+extern bool dump_trace;
+
+#define dump_printf(fmt, ...)				\
+	do {						\
+		if (dump_trace)				\
+			printf(fmt, ##__VA_ARGS__);	\
+	} while (0)
+
+/*
+ * The hex dump the reference prints under -D before each record
+ * (".\n. ... raw event: size N bytes\n.  0000:  45 00 ..."), to @fp.
+ */
+void perf_event__fprintf_raw(const union perf_event *event, FILE *fp);
+
+/*
+ * The details of a record as they follow "PERF_RECORD_<NAME>" in -D
+ * output: " pid/tid: [start(len) @ pgoff ...]: x file\n" for MMAP, etc.
+ * Returns the bytes printed; 0 for types with nothing to add. The text
+ * never reads beyond header.size.
+ */
+size_t perf_event__fprintf_details(const union perf_event *event,
+				   const struct perf_sample *sample, FILE *fp);
+
+/*
+ * A decoded sample as -D shows it: "(IP, 0x2): pid/tid: ip period: P
+ * addr: A\n" and the callchain, branch stack, registers (named for @arch,
+ * the perf_env__arch() of the recording machine), weight, data source,
+ * read values that @attr asked for.
+ */
+void perf_sample__fprintf_dump(const struct perf_sample *sample,
+			       const union perf_event *event,
+			       const struct perf_event_attr *attr,
+			       const char *arch, FILE *fp);
+
+/* A PERF_RECORD_READ as -D shows it, with the event's name. */
+void perf_event__fprintf_read(const union perf_event *event,
+			      const struct perf_event_attr *attr,
+			      const char *name, FILE *fp);
+
+/* "4K", "2M", "1024B": the reference's size units; "N/A" for 0. */
+char *perf_page_size__scnprintf(uint64_t size, char *buf, size_t len);
+int unit_number__scnprintf(char *buf, size_t size, uint64_t n);
+
+/* Register name of bit @id of a sample_regs mask on @arch ("x86", "arm64"). */
+const char *perf_reg_name(int id, const char *arch);

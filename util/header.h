@@ -219,6 +219,42 @@ struct perf_env {
 	/* HEADER_TRACING_DATA / PERF_RECORD_HEADER_TRACING_DATA, raw */
 	void *tracing_data;
 	uint64_t tracing_data_size;
+
+	/* ---- filled by the reader (header-read.c) ---- */
+	/* HEADER_EVENT_DESC as recorded (attr with its on-file size, name, ids) */
+	int nr_event_desc;
+	struct perf_event_desc *event_desc;
+	/* HEADER_HYBRID_TOPOLOGY */
+	int nr_hybrid_nodes;
+	struct hybrid_node *hybrid_nodes;
+	/* HEADER_BUILD_ID (file mode) and PERF_RECORD_HEADER_BUILD_ID (pipe mode) */
+	int nr_build_ids;
+	struct perf_build_id_entry *build_ids;
+	/* HEADER_BPF_PROG_INFO / HEADER_BPF_BTF: only how many there are */
+	uint32_t nr_bpf_prog_infos;
+	uint32_t nr_bpf_btfs;
+};
+
+/* One entry of HEADER_EVENT_DESC. */
+struct perf_event_desc {
+	struct perf_event_attr attr;	/* attr.size as in the file */
+	char *name;
+	uint32_t nr_ids;
+	uint64_t *ids;
+};
+
+struct hybrid_node {
+	char *pmu_name;
+	char *cpus;
+};
+
+/* A build id the recording machine saw for @filename (misc: cpumode bits). */
+struct perf_build_id_entry {
+	int32_t pid;
+	uint16_t misc;
+	uint8_t size;
+	uint8_t build_id[BUILD_ID_SIZE];
+	char *filename;
 };
 
 /*
@@ -263,6 +299,18 @@ struct perf_header {
 	uint64_t feat_offset;
 	uint64_t adds_features[HEADER_FEAT_BITS / 64];
 	struct perf_env env;
+
+	/* ---- filled by the reader (header-read.c) ---- */
+	uint32_t version;		/* 1 for "PERFILE2", 0 for the legacy magic */
+	int64_t mtime;			/* the input's mtime: "# captured on" */
+	uint64_t file_size;		/* 0 for a pipe */
+	/*
+	 * The data size was 0 (perf record never finished): whatever follows
+	 * the data offset is records, not a feature table, so features are
+	 * not read.
+	 */
+	bool unfinished;
+	struct perf_file_section feat_sections[HEADER_LAST_FEATURE];
 };
 
 /* ---- writing (header-write.c) ---- */
@@ -314,6 +362,14 @@ int perf_header__process_attr(struct perf_header *h, struct evlist *evlist,
 int perf_header__process_feature(struct perf_header *h,
 				 const union perf_event *event);
 
+/*
+ * Give the evsels of @evlist the names HEADER_EVENT_DESC recorded (where
+ * they have none); with @final also the groups of HEADER_GROUP_DESC and
+ * default names for the rest. perf_header__read() does it; pipe-mode
+ * readers call it after the feature records. 0 or -ENOMEM.
+ */
+int perf_header__apply_to_evlist(struct perf_header *h, struct evlist *evlist, bool final);
+
 /* ---- printing (header-print.c) ---- */
 
 /*
@@ -322,5 +378,22 @@ int perf_header__process_feature(struct perf_header *h,
  */
 void perf_header__fprintf_info(struct perf_header *h, struct evlist *evlist,
 			       FILE *fp, bool full);
+
+/*
+ * Print one feature as perf_header__fprintf_info() would (pipe mode
+ * prints each HEADER_FEATURE record as it arrives). Features shown only
+ * with -I print "# <NAME> info available, use -I to display" unless @full.
+ */
+void perf_header__fprintf_feature(struct perf_header *h, struct evlist *evlist,
+				  int feat, FILE *fp, bool full);
+
+/*
+ * The name perf gives an event that has no recorded name: the generic
+ * name for its type/config (tracepoints: "sys:name" from the tracing
+ * data in @env when there is one) and the reference's modifiers
+ * (":u", ":ppp", ":HG"). Returns @buf.
+ */
+char *perf_event_attr__default_name(const struct perf_event_attr *attr,
+				    const struct perf_env *env, char *buf, size_t size);
 
 #endif /* PERF_UTIL_HEADER_H */

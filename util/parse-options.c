@@ -386,8 +386,11 @@ static int get_value(struct parse_ctx *ctx, const struct option *opt,
 			*(const char **)opt->value = arg;
 		return 0;
 	case OPTION_CALLBACK:
-		if (opt->callback(opt, unset ? NULL : arg, unset) < 0)
+		if (opt->callback(opt, unset ? NULL : arg, unset) < 0) {
+			/* The callback printed its own message: a blank line parts them. */
+			fputc('\n', ctx->err);
 			return opt_error_usage(ctx, opt, flags);
+		}
 		return 0;
 	case OPTION_INTEGER:
 	case OPTION_UINTEGER:

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "data.h"
 #include "event.h"
@@ -38,7 +39,21 @@ struct events_stats {
 	uint64_t nr_unordered_events;
 	uint64_t total_period;
 	uint64_t nr_samples;
+	/* reader additions */
+	uint64_t nr_forced_flushes;	/* ordering queue over its memory limit */
+	uint64_t total_aux_lost;
+	uint64_t nr_auxtrace_errors;
 };
+
+/* Per-evsel counts, indexed by evsel->idx (perf_session__evsel_stats()). */
+struct evsel_stats {
+	uint64_t nr_samples;
+	uint64_t nr_lost_samples;
+	uint64_t total_period;
+};
+
+struct zstd_data;
+struct id_hash;
 
 /**
  * struct perf_session - one perf.data being read
@@ -61,6 +76,21 @@ struct perf_session {
 	bool one_mmap;
 	uint64_t first_sample_time;
 	uint64_t last_sample_time;
+
+	/* ---- reader state (session.c) ---- */
+	/* Set by a callback to stop reading after the current record. */
+	bool done;
+	/* Pipe mode: names and groups are final once the first kernel record came. */
+	bool evlist_final;
+	struct id_hash *ids;
+	struct evsel_stats *evsel_stats;
+	int nr_evsel_stats;
+	struct zstd_data *zstd;
+	char *decomp;			/* decompressed bytes of COMPRESSED records */
+	size_t decomp_len, decomp_alloc;
+	void *scratch;			/* aligned copy of an unaligned record */
+	const char *cur_path;		/* the file being read, when not data->path */
+	char *dir_main_path;		/* "<dir>/data" of a perf.data directory */
 };
 
 /*
@@ -79,5 +109,20 @@ int perf_session__process_events(struct perf_session *session);
 
 /* The evsel a sample belongs to (by id, or the only one). NULL if unknown. */
 struct evsel *perf_session__find_evsel(struct perf_session *session, uint64_t id);
+
+/* Per-evsel counts of @evsel (never NULL for an evsel of the session). */
+struct evsel_stats *perf_session__evsel_stats(struct perf_session *session,
+					      struct evsel *evsel);
+
+/*
+ * `perf report --stats`: "Aggregated stats:" and one block per event, in
+ * the reference's layout. @skip_empty leaves out zero counts and events
+ * without samples, as the reference does by default.
+ */
+void perf_session__fprintf_nr_events(struct perf_session *session, FILE *fp,
+				     bool skip_empty);
+
+/* The path -D prints after record offsets: the file name, or "pipe". */
+const char *perf_session__dump_path(const struct perf_session *session);
 
 #endif /* PERF_UTIL_SESSION_H */

@@ -79,4 +79,22 @@ struct perf_tool {
 /* Fill every NULL callback with one that ignores the record. */
 void perf_tool__fill_defaults(struct perf_tool *tool);
 
+/*
+ * The defaults perf_tool__fill_defaults() installs. The "unhandled" ones
+ * say ": unhandled!" under -D, as the reference's do; the session prints
+ * a record's decoded fields only when its callback is not one of them
+ * (for the record types whose fields the reference prints from the real
+ * handler). perf_tool__noop() ignores silently: the default for records
+ * the reference handles itself (lost, switch, ksymbol, ...).
+ */
+int perf_tool__unhandled_sample(struct perf_tool *tool, union perf_event *event,
+				struct perf_sample *sample, struct evsel *evsel,
+				struct machine *machine);
+int perf_tool__unhandled_op(struct perf_tool *tool, union perf_event *event,
+			    struct perf_sample *sample, struct machine *machine);
+int perf_tool__unhandled_op2(struct perf_session *session, union perf_event *event);
+int perf_tool__noop(struct perf_tool *tool, union perf_event *event,
+		    struct perf_sample *sample, struct machine *machine);
+int perf_tool__noop2(struct perf_session *session, union perf_event *event);
+
 #endif /* PERF_UTIL_TOOL_H */

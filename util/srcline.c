@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Source lines and inline chains from DWARF through libdw's Dwfl, inside
+ * perf: one Dwfl per dso, opened on first use and kept, and a per-dso
+ * cache from address to answer.
+ */
+#include <dwarf.h>
+#include <elfutils/libdw.h>
+#include <elfutils/libdwfl.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "debug.h"
+#include "demangle.h"
+#include "dso.h"
+#include "srcline.h"
+#include "zalloc.h"
+
+struct srcline_entry {
+	uint64_t addr;
+	const char *file;		/* owned by the Dwfl */
+	unsigned int line;
+	bool found;
+	bool inline_done;
+	char *str_base;
+	char *str_full;
+	char *str_sort;
+	struct inline_node *inl;
+	struct srcline_entry *next;
+};
+
+struct srcline_cache {
+	Dwfl *dwfl;
+	Dwfl_Module *mod;
+	bool tried;
+	struct srcline_entry **buckets;
+	size_t size;
+	size_t nr;
+};
+
+static unsigned long nr_dwarf_lookups;
+
+unsigned long srcline__nr_dwarf_lookups(void)
+{
+	return nr_dwarf_lookups;
+}
+
+static char *debuginfo_path;
+
+static const Dwfl_Callbacks offline_callbacks = {
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.section_address = dwfl_offline_section_address,
+	.debuginfo_path = &debuginfo_path,
+};
+
+/* Open @path as the only module of a new Dwfl, if it has DWARF. */
+static bool cache__open(struct srcline_cache *c, const char *path)
+{
+	Dwarf_Addr bias;
+
+	c->dwfl = dwfl_begin(&offline_callbacks);
+	if (!c->dwfl)
+		return false;
+	c->mod = dwfl_report_offline(c->dwfl, "", path, -1);
+	dwfl_report_end(c->dwfl, NULL, NULL);
+	if (c->mod && dwfl_module_getdwarf(c->mod, &bias))
+		return true;
+	pr_debug2("srcline: no DWARF in %s: %s\n", path, dwfl_errmsg(-1));
+	dwfl_end(c->dwfl);
+	c->dwfl = NULL;
+	c->mod = NULL;
+	return false;
+}
+
+static struct srcline_cache *dso__srcline_cache(struct dso *dso)
+{
+	struct srcline_cache *c = dso->srclines;
+
+	if (!c) {
+		c = zalloc(sizeof(*c));
+		if (!c)
+			return NULL;
+		dso->srclines = c;
+	}
+	if (!c->tried) {
+		c->tried = true;
+		if (!dso->loaded)
+			dso__load(dso);
+		/* The symbol file is usually the debug file: DWARF is there. */
+		if (dso->kind == DSO_KIND_FILE || dso->kind == DSO_KIND_VDSO) {
+			if (dso->symtab_path)
+				cache__open(c, dso->symtab_path);
+			if (!c->dwfl && dso->runtime_path &&
+			    (!dso->symtab_path || strcmp(dso->runtime_path, dso->symtab_path)))
+				cache__open(c, dso->runtime_path);
+		}
+	}
+	return c;
+}
+
+static struct srcline_entry *cache__find(struct srcline_cache *c, uint64_t addr)
+{
+	struct srcline_entry *e;
+
+	if (!c->size)
+		return NULL;
+	for (e = c->buckets[(addr * 0x9E3779B97F4A7C15ULL >> 32) & (c->size - 1)]; e; e = e->next)
+		if (e->addr == addr)
+			return e;
+	return NULL;
+}
+
+static int cache__add(struct srcline_cache *c, struct srcline_entry *e)
+{
+	size_t b;
+
+	if (c->nr >= c->size) {
+		size_t n = c->size ? c->size * 2 : 256, i;
+		struct srcline_entry **nb = calloc(n, sizeof(*nb));
+
+		if (!nb)
+			return -ENOMEM;
+		for (i = 0; i < c->size; i++) {
+			struct srcline_entry *x = c->buckets[i], *next;
+
+			for (; x; x = next) {
+				next = x->next;
+				b = (x->addr * 0x9E3779B97F4A7C15ULL >> 32) & (n - 1);
+				x->next = nb[b];
+				nb[b] = x;
+			}
+		}
+		free(c->buckets);
+		c->buckets = nb;
+		c->size = n;
+	}
+	b = (e->addr * 0x9E3779B97F4A7C15ULL >> 32) & (c->size - 1);
+	e->next = c->buckets[b];
+	c->buckets[b] = e;
+	c->nr++;
+	return 0;
+}
+
+static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
+{
+	struct srcline_cache *c = dso__srcline_cache(dso);
+	struct srcline_entry *e;
+
+	if (!c)
+		return NULL;
+	e = cache__find(c, addr);
+	if (e)
+		return e;
+	e = zalloc(sizeof(*e));
+	if (!e)
+		return NULL;
+	e->addr = addr;
+	if (c->mod) {
+		Dwarf_Addr bias = 0, vaddr = dso__addr_to_vaddr(dso, addr);
+		Dwfl_Line *line;
+		int lineno = 0;
+
+		nr_dwarf_lookups++;
+		dwfl_module_getdwarf(c->mod, &bias);
+		line = dwfl_module_getsrc(c->mod, vaddr + bias);
+		if (line) {
+			e->file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
+			e->line = (unsigned int)lineno;
+			e->found = e->file != NULL;
+		}
+	}
+	if (cache__add(c, e)) {
+		free(e);
+		return NULL;
+	}
+	return e;
+}
+
+int dso__srcline(struct dso *dso, uint64_t addr, const char **file, unsigned int *line)
+{
+	struct srcline_entry *e;
+
+	e = dso__srcline_entry(dso, addr);
+	if (!e)
+		return -ENOMEM;
+	if (!e->found)
+		return -ENOENT;
+	*file = e->file;
+	*line = e->line;
+	return 0;
+}
+
+const char *dso__srcline_str(struct dso *dso, uint64_t addr, bool full_path)
+{
+	struct srcline_entry *e;
+	char **slot;
+	const char *file;
+
+	e = dso__srcline_entry(dso, addr);
+	if (!e || !e->found)
+		return NULL;
+	slot = full_path ? &e->str_full : &e->str_base;
+	if (!*slot) {
+		file = e->file;
+		if (!full_path && strrchr(file, '/'))
+			file = strrchr(file, '/') + 1;
+		if (asprintf(slot, "%s:%u", file, e->line) < 0)
+			*slot = NULL;
+	}
+	return *slot;
+}
+
+const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr, const struct symbol *sym)
+{
+	struct srcline_entry *e = dso__srcline_entry(dso, addr);
+	int n;
+
+	if (!e)
+		return SRCLINE_UNKNOWN;
+	if (e->found)
+		return dso__srcline_str(dso, addr, false);
+	/*
+	 * For a binary on disk the reference shows addr2line's answer, "??:0"
+	 * when it has no line. (Its addr2line sometimes names a file with
+	 * line 0 there instead: that says nothing more and is not copied.)
+	 */
+	if (dso->kind == DSO_KIND_FILE && dso->symtab_origin != DSO_SYMTAB__NONE)
+		return SRCLINE_UNKNOWN;
+	if (!e->str_sort) {
+		/* The reference's fallbacks: "sym+<decimal offset>", "dso[<hex address>]". */
+		if (sym)
+			n = asprintf(&e->str_sort, "%s+%" PRIu64, sym->name, addr - sym->start);
+		else
+			n = asprintf(&e->str_sort, "%s[%" PRIx64 "]", dso->short_name,
+				     dso__addr_to_vaddr(dso, addr));
+		if (n < 0) {
+			e->str_sort = NULL;
+			return SRCLINE_UNKNOWN;
+		}
+	}
+	return e->str_sort;
+}
+
+/* ---- inline chains ---- */
+
+static const char *die_name(Dwarf_Die *die, char **to_free)
+{
+	Dwarf_Attribute attr;
+	const char *name;
+
+	*to_free = NULL;
+	if (dwarf_attr_integrate(die, DW_AT_linkage_name, &attr) ||
+	    dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr)) {
+		name = dwarf_formstring(&attr);
+		if (name && symbol_conf.demangle) {
+			*to_free = demangle_sym(name, false);
+			if (*to_free)
+				return *to_free;
+		}
+		if (name)
+			return name;
+	}
+	if (dwarf_attr_integrate(die, DW_AT_name, &attr))
+		return dwarf_formstring(&attr);
+	return NULL;
+}
+
+static void inline_node__delete(struct inline_node *node)
+{
+	int i;
+
+	if (!node)
+		return;
+	for (i = 0; i < node->nr; i++)
+		free((char *)node->frames[i].funcname);
+	free(node->frames);
+	free(node);
+}
+
+#define MAX_INLINE_DEPTH 64
+
+/*
+ * The DIEs from the function down to the innermost inlined call that
+ * contain @pc, outermost first. Namespaces and classes are searched
+ * through, since C++ member functions are defined inside them.
+ */
+static bool die__pc_path(Dwarf_Die *parent, Dwarf_Addr pc, Dwarf_Die *path, int *n)
+{
+	Dwarf_Die child;
+
+	if (dwarf_child(parent, &child))
+		return false;
+	do {
+		int tag = dwarf_tag(&child);
+
+		switch (tag) {
+		case DW_TAG_namespace:
+		case DW_TAG_class_type:
+		case DW_TAG_structure_type:
+		case DW_TAG_union_type:
+		case DW_TAG_module:
+			if (die__pc_path(&child, pc, path, n))
+				return true;
+			break;
+		case DW_TAG_subprogram:
+		case DW_TAG_inlined_subroutine:
+		case DW_TAG_lexical_block:
+		case DW_TAG_try_block:
+		case DW_TAG_catch_block:
+			if (dwarf_haspc(&child, pc) <= 0)
+				break;
+			if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
+				if (*n >= MAX_INLINE_DEPTH)
+					return true;
+				path[(*n)++] = child;
+			}
+			die__pc_path(&child, pc, path, n);
+			return true;
+		default:
+			break;
+		}
+	} while (dwarf_siblingof(&child, &child) == 0);
+	return false;
+}
+
+static struct inline_node *inline_node__build(struct srcline_cache *c, struct srcline_entry *e,
+					      Dwarf_Addr vaddr)
+{
+	Dwarf_Addr bias = 0;
+	Dwarf_Die *cudie, path[MAX_INLINE_DEPTH];
+	Dwarf_Files *files = NULL;
+	struct inline_node *node;
+	const char *file = e->found ? e->file : NULL;
+	unsigned int line = e->line;
+	int n = 0, i;
+
+	/* Offline modules are placed at a bias: DWARF addresses are ELF addresses. */
+	if (!dwfl_module_getdwarf(c->mod, &bias))
+		return NULL;
+	cudie = dwfl_module_addrdie(c->mod, vaddr + bias, &bias);
+	if (!cudie || !die__pc_path(cudie, vaddr, path, &n) || n < 2)
+		return NULL;
+	node = zalloc(sizeof(*node));
+	if (!node)
+		return NULL;
+	node->addr = e->addr;
+	node->frames = calloc((size_t)n, sizeof(*node->frames));
+	if (!node->frames) {
+		free(node);
+		return NULL;
+	}
+	dwarf_getsrcfiles(cudie, &files, NULL);
+	/* Innermost first; each level's position is its callee's call site. */
+	for (i = n - 1; i >= 0; i--) {
+		struct inline_frame *f = &node->frames[node->nr++];
+		Dwarf_Attribute attr;
+		Dwarf_Word v;
+		const char *name;
+		char *dem;
+
+		name = die_name(&path[i], &dem);
+		f->funcname = dem ? dem : (name ? strdup(name) : NULL);
+		f->filename = file;
+		f->line = line;
+		if (dwarf_tag(&path[i]) != DW_TAG_inlined_subroutine)
+			break;
+		file = NULL;
+		line = 0;
+		if (dwarf_attr(&path[i], DW_AT_call_file, &attr) && !dwarf_formudata(&attr, &v) &&
+		    files)
+			file = dwarf_filesrc(files, (size_t)v, NULL, NULL);
+		if (dwarf_attr(&path[i], DW_AT_call_line, &attr) && !dwarf_formudata(&attr, &v))
+			line = (unsigned int)v;
+	}
+	return node;
+}
+
+const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
+{
+	struct srcline_entry *e;
+	struct srcline_cache *c;
+
+	e = dso__srcline_entry(dso, addr);
+	c = dso->srclines;
+	if (!e || !c || !c->mod)
+		return NULL;
+	if (!e->inline_done) {
+		e->inline_done = true;
+		e->inl = inline_node__build(c, e, dso__addr_to_vaddr(dso, addr));
+	}
+	return e->inl;
+}
+
+void srcline__cache_delete(struct dso *dso)
+{
+	struct srcline_cache *c = dso->srclines;
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->size; i++) {
+		struct srcline_entry *e = c->buckets[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			free(e->str_base);
+			free(e->str_full);
+			free(e->str_sort);
+			inline_node__delete(e->inl);
+			free(e);
+		}
+	}
+	free(c->buckets);
+	if (c->dwfl)
+		dwfl_end(c->dwfl);
+	free(c);
+	dso->srclines = NULL;
+}

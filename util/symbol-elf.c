@@ -1,0 +1,689 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ELF symbol tables through libelf: choosing the image that has the
+ * symbols (debug files, build-id cache, the binary), the reference's
+ * filter of which ELF symbols count, moving them to file offsets, and
+ * synthesizing PLT entries.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "debug.h"
+#include "demangle.h"
+#include "dso.h"
+#include "symbol-elf.h"
+#include "zalloc.h"
+
+/* One opened candidate image. */
+struct symsrc {
+	char *path;
+	enum dso_symtab_origin origin;
+	int fd;
+	void *mem;		/* image copied from memory (vdso), or NULL */
+	Elf *elf;
+	GElf_Ehdr ehdr;
+	size_t shstrndx;
+	Elf_Scn *symtab;
+	GElf_Shdr symshdr;
+	Elf_Scn *dynsym;
+	GElf_Shdr dynshdr;
+	size_t dynsym_idx;
+	bool loadable;		/* has real code bytes, not a debug-only file */
+};
+
+static bool libelf_ready(void)
+{
+	static int state;	/* 0 unknown, 1 ok, -1 failed */
+
+	if (!state)
+		state = elf_version(EV_CURRENT) == EV_NONE ? -1 : 1;
+	return state > 0;
+}
+
+static Elf_Scn *elf_section_by_name(Elf *elf, size_t shstrndx, const char *name,
+				    GElf_Shdr *shdr, size_t *idx)
+{
+	Elf_Scn *scn = NULL;
+
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		const char *n;
+
+		if (!gelf_getshdr(scn, shdr))
+			continue;
+		n = elf_strptr(elf, shstrndx, shdr->sh_name);
+		if (n && !strcmp(n, name)) {
+			if (idx)
+				*idx = elf_ndxscn(scn);
+			return scn;
+		}
+	}
+	return NULL;
+}
+
+static void symsrc__exit(struct symsrc *ss)
+{
+	if (ss->elf)
+		elf_end(ss->elf);
+	if (ss->fd >= 0)
+		close(ss->fd);
+	free(ss->mem);
+	free(ss->path);
+	memset(ss, 0, sizeof(*ss));
+	ss->fd = -1;
+}
+
+/* Finish opening: headers, symbol sections, build-id check. */
+static int symsrc__setup(struct symsrc *ss, struct dso *dso)
+{
+	GElf_Shdr shdr;
+	Elf_Scn *text;
+
+	if (elf_kind(ss->elf) != ELF_K_ELF || !gelf_getehdr(ss->elf, &ss->ehdr) ||
+	    elf_getshdrstrndx(ss->elf, &ss->shstrndx))
+		return -EINVAL;
+
+	/* Memory images are checked by their opener. */
+	if (!ss->mem && build_id__is_defined(&dso->bid)) {
+		struct build_id bid;
+		int err = filename__read_build_id(ss->path, &bid);
+
+		if (!err && !build_id__equal(&bid, &dso->bid)) {
+			pr_debug("%s: build id mismatch for %s.\n", __func__, ss->path);
+			dso->load_err = DSO_LOAD_ERR__BUILD_ID_MISMATCH;
+			return -EINVAL;
+		}
+	}
+
+	ss->symtab = elf_section_by_name(ss->elf, ss->shstrndx, ".symtab", &ss->symshdr, NULL);
+	if (ss->symtab && ss->symshdr.sh_type != SHT_SYMTAB)
+		ss->symtab = NULL;
+	ss->dynsym = elf_section_by_name(ss->elf, ss->shstrndx, ".dynsym", &ss->dynshdr,
+					 &ss->dynsym_idx);
+	if (ss->dynsym && ss->dynshdr.sh_type != SHT_DYNSYM)
+		ss->dynsym = NULL;
+	text = elf_section_by_name(ss->elf, ss->shstrndx, ".text", &shdr, NULL);
+	ss->loadable = text ? shdr.sh_type == SHT_PROGBITS : ss->ehdr.e_phnum > 0;
+	return 0;
+}
+
+static int symsrc__open(struct symsrc *ss, struct dso *dso, const char *path,
+			enum dso_symtab_origin origin)
+{
+	struct stat st;
+	int err;
+
+	memset(ss, 0, sizeof(*ss));
+	ss->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (ss->fd < 0)
+		return -errno;
+	if (fstat(ss->fd, &st) || !S_ISREG(st.st_mode)) {
+		close(ss->fd);
+		ss->fd = -1;
+		return -EINVAL;
+	}
+	ss->path = strdup(path);
+	ss->origin = origin;
+	ss->elf = elf_begin(ss->fd, ELF_C_READ_MMAP, NULL);
+	if (!ss->path || !ss->elf) {
+		symsrc__exit(ss);
+		return -EINVAL;
+	}
+	err = symsrc__setup(ss, dso);
+	if (err)
+		symsrc__exit(ss);
+	return err;
+}
+
+/* This process's vdso: the same kernel, so the same image when build-ids agree. */
+static int symsrc__open_vdso_memory(struct symsrc *ss, struct dso *dso)
+{
+	struct build_id bid;
+	size_t size = 0;
+	const void *base = vdso__image(&size);
+	int err;
+
+	memset(ss, 0, sizeof(*ss));
+	ss->fd = -1;
+	if (!base)
+		return -ENOENT;
+	ss->mem = malloc(size);
+	if (!ss->mem)
+		return -ENOMEM;
+	memcpy(ss->mem, base, size);
+	if (build_id__is_defined(&dso->bid) &&
+	    (elf_image__read_build_id(ss->mem, size, &bid) || !build_id__equal(&bid, &dso->bid))) {
+		symsrc__exit(ss);
+		return -ENOENT;
+	}
+	ss->path = strdup("[vdso]");
+	ss->origin = DSO_SYMTAB__VDSO_MEMORY;
+	ss->elf = elf_memory(ss->mem, size);
+	if (!ss->path || !ss->elf) {
+		symsrc__exit(ss);
+		return -EINVAL;
+	}
+	err = symsrc__setup(ss, dso);
+	if (err)
+		symsrc__exit(ss);
+	return err;
+}
+
+int filename__read_debuglink(const char *path, char *buf, size_t size)
+{
+	struct symsrc ss = { .fd = -1 };
+	struct dso none = { .refcnt = 1 };
+	Elf_Data *data;
+	GElf_Shdr shdr;
+	Elf_Scn *scn;
+	int err;
+
+	if (!libelf_ready())
+		return -ENOTSUP;
+	err = symsrc__open(&ss, &none, path, DSO_SYMTAB__NONE);
+	if (err)
+		return err;
+	err = -ENODATA;
+	scn = elf_section_by_name(ss.elf, ss.shstrndx, ".gnu_debuglink", &shdr, NULL);
+	if (scn) {
+		data = elf_getdata(scn, NULL);
+		if (data && data->d_size > 0 &&
+		    strnlen(data->d_buf, data->d_size) < data->d_size) {
+			snprintf(buf, size, "%s", (const char *)data->d_buf);
+			err = 0;
+		}
+	}
+	symsrc__exit(&ss);
+	return err;
+}
+
+/* ---- which symbols count ---- */
+
+static bool sym__is_function(const GElf_Sym *sym)
+{
+	int type = GELF_ST_TYPE(sym->st_info);
+
+	return (type == STT_FUNC || type == STT_GNU_IFUNC) && sym->st_name &&
+	       sym->st_shndx != SHN_UNDEF;
+}
+
+static bool sym__is_object(const GElf_Sym *sym)
+{
+	return GELF_ST_TYPE(sym->st_info) == STT_OBJECT && sym->st_name &&
+	       sym->st_shndx != SHN_UNDEF;
+}
+
+/* Assembler labels (NOTYPE) count when they are visible and in a text section. */
+static bool sym__is_label(const GElf_Sym *sym)
+{
+	int vis = GELF_ST_VISIBILITY(sym->st_other);
+
+	return GELF_ST_TYPE(sym->st_info) == STT_NOTYPE && sym->st_name &&
+	       sym->st_shndx != SHN_UNDEF && sym->st_shndx != SHN_ABS &&
+	       vis != STV_HIDDEN && vis != STV_INTERNAL;
+}
+
+/* ARM/AArch64 "$a", "$d", "$t", "$x" mapping symbols mark code kinds, not functions. */
+static bool is_arm_mapping_symbol(const GElf_Ehdr *eh, const char *name)
+{
+	if (eh->e_machine != EM_ARM && eh->e_machine != EM_AARCH64)
+		return false;
+	return name[0] == '$' && strchr("adtx", name[1]) && name[1] &&
+	       (name[2] == '\0' || name[2] == '.');
+}
+
+/* ELF address -> file offset through the PT_LOAD holding it. */
+static bool elf_vaddr_to_offset(Elf *elf, uint64_t vaddr, uint64_t *offset)
+{
+	size_t i, n;
+
+	if (elf_getphdrnum(elf, &n))
+		return false;
+	for (i = 0; i < n; i++) {
+		GElf_Phdr ph;
+
+		if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_LOAD)
+			continue;
+		if (vaddr >= ph.p_vaddr && vaddr < ph.p_vaddr + ph.p_memsz) {
+			*offset = vaddr - ph.p_vaddr + ph.p_offset;
+			return true;
+		}
+	}
+	return false;
+}
+
+static char *demangle_for(struct dso *dso, const char *name)
+{
+	return symbol_conf.demangle ? demangle_sym(name, dso__is_kernel(dso)) : NULL;
+}
+
+/*
+ * Read the symbols of section @sec (.symtab or .dynsym) of @syms into
+ * @dso, addresses moved to file offsets of @runtime's layout when
+ * @adjust. Returns the count or -errno.
+ */
+static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
+		       const GElf_Shdr *secshdr, struct symsrc *runtime, bool adjust)
+{
+	Elf_Data *data, *strs;
+	Elf_Scn *strscn;
+	size_t i, nr_syms;
+	int nr = 0;
+
+	data = elf_getdata(sec, NULL);
+	strscn = elf_getscn(syms->elf, secshdr->sh_link);
+	strs = strscn ? elf_getdata(strscn, NULL) : NULL;
+	if (!data || !strs || !secshdr->sh_entsize)
+		return -EINVAL;
+	nr_syms = secshdr->sh_size / secshdr->sh_entsize;
+
+	for (i = 0; i < nr_syms; i++) {
+		GElf_Sym sym;
+		GElf_Shdr shdr;
+		Elf_Scn *scn;
+		const char *name, *secname;
+		char *demangled;
+		struct symbol *s;
+		bool label;
+		uint64_t value, off;
+
+		if (!gelf_getsym(data, (int)i, &sym))
+			continue;
+		label = sym__is_label(&sym);
+		if (!label && !sym__is_function(&sym) && !sym__is_object(&sym))
+			continue;
+		if (sym.st_name >= strs->d_size)
+			continue;
+		name = (const char *)strs->d_buf + sym.st_name;
+		if (is_arm_mapping_symbol(&syms->ehdr, name))
+			continue;
+		if (sym.st_shndx == SHN_ABS || sym.st_shndx >= SHN_LORESERVE)
+			continue;
+		scn = elf_getscn(syms->elf, sym.st_shndx);
+		if (!scn || !gelf_getshdr(scn, &shdr))
+			continue;
+		/* Not in memory at run time (.gnu.warning.*): never sampled. */
+		if (!(shdr.sh_flags & SHF_ALLOC))
+			continue;
+		secname = elf_strptr(syms->elf, syms->shstrndx, shdr.sh_name);
+		/* A debug file's sections are NOBITS: take offsets from the binary. */
+		if (shdr.sh_type == SHT_NOBITS && runtime && runtime != syms) {
+			Elf_Scn *rscn = elf_getscn(runtime->elf, sym.st_shndx);
+
+			if (rscn && gelf_getshdr(rscn, &shdr))
+				secname = elf_strptr(runtime->elf, runtime->shstrndx, shdr.sh_name);
+		}
+		if (label && (!secname || !strstr(secname, "text")))
+			continue;
+
+		value = sym.st_value;
+		/* Thumb functions have bit 0 set in their address. */
+		if (syms->ehdr.e_machine == EM_ARM && GELF_ST_TYPE(sym.st_info) == STT_FUNC)
+			value &= ~1ULL;
+		if (adjust) {
+			if (elf_vaddr_to_offset(runtime ? runtime->elf : syms->elf, value, &off))
+				value = off;
+			else
+				value -= shdr.sh_addr - shdr.sh_offset;
+		}
+
+		demangled = demangle_for(dso, name);
+		s = symbol__new(value, sym.st_size, GELF_ST_BIND(sym.st_info),
+				GELF_ST_TYPE(sym.st_info), demangled ? demangled : name);
+		free(demangled);
+		if (!s || symbols__add(&dso->symbols, s))
+			return -ENOMEM;
+		if (dso->kind == DSO_KIND_KERNEL)
+			s->idle = symbol__is_idle(s->name);
+		nr++;
+	}
+	return nr;
+}
+
+/* PLT header and entry sizes per machine, as the reference assumes them. */
+static void plt_sizes(const GElf_Ehdr *eh, const GElf_Shdr *plt,
+		      uint64_t *header, uint64_t *entry)
+{
+	switch (eh->e_machine) {
+	case EM_386:
+	case EM_X86_64:
+		*header = 16;
+		*entry = 16;
+		break;
+	case EM_ARM:
+		*header = 20;
+		*entry = 12;
+		break;
+	case EM_AARCH64:
+		*header = 32;
+		*entry = 16;
+		break;
+	case EM_SPARC:
+		*header = 48;
+		*entry = 12;
+		break;
+	case EM_SPARCV9:
+		*header = 128;
+		*entry = 32;
+		break;
+	default:
+		*header = plt->sh_entsize;
+		*entry = plt->sh_entsize;
+		break;
+	}
+}
+
+/* "name@plt" for each .rela.plt/.rel.plt entry, in .plt order. Count added. */
+static int synthesize_plt(struct dso *dso, struct symsrc *ss)
+{
+	GElf_Shdr plt, rel, dynshdr;
+	Elf_Scn *scn_rel;
+	Elf_Data *reldata, *syms, *strs;
+	uint64_t header, entry, offset;
+	size_t i, n;
+	int nr = 0;
+
+	if (!ss->dynsym)
+		return 0;
+	if (!elf_section_by_name(ss->elf, ss->shstrndx, ".plt", &plt, NULL))
+		return 0;
+	scn_rel = elf_section_by_name(ss->elf, ss->shstrndx, ".rela.plt", &rel, NULL);
+	if (!scn_rel)
+		scn_rel = elf_section_by_name(ss->elf, ss->shstrndx, ".rel.plt", &rel, NULL);
+	if (!scn_rel || (rel.sh_type != SHT_RELA && rel.sh_type != SHT_REL) ||
+	    rel.sh_link != ss->dynsym_idx || !rel.sh_entsize)
+		return 0;
+	dynshdr = ss->dynshdr;
+	reldata = elf_getdata(scn_rel, NULL);
+	syms = elf_getdata(ss->dynsym, NULL);
+	strs = elf_getdata(elf_getscn(ss->elf, dynshdr.sh_link), NULL);
+	if (!reldata || !syms || !strs || !strs->d_size)
+		return 0;
+
+	plt_sizes(&ss->ehdr, &plt, &header, &entry);
+	offset = plt.sh_offset + header;
+	n = rel.sh_size / rel.sh_entsize;
+	for (i = 0; i < n; i++) {
+		char name[1024], *demangled;
+		const char *elf_name = "";
+		struct symbol *s;
+		GElf_Sym sym;
+		size_t symidx;
+
+		if (rel.sh_type == SHT_RELA) {
+			GElf_Rela r;
+
+			if (!gelf_getrela(reldata, (int)i, &r))
+				continue;
+			symidx = GELF_R_SYM(r.r_info);
+		} else {
+			GElf_Rel r;
+
+			if (!gelf_getrel(reldata, (int)i, &r))
+				continue;
+			symidx = GELF_R_SYM(r.r_info);
+		}
+		if (gelf_getsym(syms, (int)symidx, &sym) && sym.st_name < strs->d_size)
+			elf_name = (const char *)strs->d_buf + sym.st_name;
+		demangled = demangle_for(dso, elf_name);
+		snprintf(name, sizeof(name), "%s@plt", demangled ? demangled : elf_name);
+		free(demangled);
+		s = symbol__new(offset, entry, SYMBOL_BIND_GLOBAL, SYMBOL_TYPE_FUNC, name);
+		if (!s || symbols__add(&dso->symbols, s))
+			return -ENOMEM;
+		offset += entry;
+		nr++;
+	}
+	return nr;
+}
+
+static void dso__set_segments(struct dso *dso, Elf *elf)
+{
+	size_t i, n;
+	int nr = 0;
+
+	if (elf_getphdrnum(elf, &n) || !n)
+		return;
+	free(dso->segs);
+	dso->segs = calloc(n, sizeof(*dso->segs));
+	if (!dso->segs)
+		return;
+	for (i = 0; i < n; i++) {
+		GElf_Phdr ph;
+
+		if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_LOAD || !ph.p_filesz)
+			continue;
+		dso->segs[nr].offset = ph.p_offset;
+		dso->segs[nr].vaddr = ph.p_vaddr;
+		dso->segs[nr].size = ph.p_filesz;
+		nr++;
+	}
+	dso->nr_segs = nr;
+}
+
+/* ---- candidates ---- */
+
+#define MAX_CANDIDATES 12
+
+struct candidate {
+	char path[PATH_MAX];
+	enum dso_symtab_origin origin;
+};
+
+static bool is_regular_file(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+static int add_candidate(struct candidate *c, int nr, enum dso_symtab_origin origin,
+			 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int add_candidate(struct candidate *c, int nr, enum dso_symtab_origin origin,
+			 const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (nr >= MAX_CANDIDATES)
+		return nr;
+	va_start(ap, fmt);
+	n = vsnprintf(c[nr].path, sizeof(c[nr].path), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(c[nr].path))
+		return nr;
+	c[nr].origin = origin;
+	return nr + 1;
+}
+
+static int file_candidates(struct dso *dso, struct candidate *c)
+{
+	const char *symfs = symbol_conf.symfs ? symbol_conf.symfs : "";
+	char sys[PATH_MAX], dir[PATH_MAX], link[PATH_MAX], buf[PATH_MAX];
+	char *slash;
+	int nr = 0;
+
+	snprintf(sys, sizeof(sys), "%s%s", symfs, dso->long_name);
+
+	if (is_regular_file(sys) && !filename__read_debuglink(sys, link, sizeof(link))) {
+		snprintf(dir, sizeof(dir), "%s", sys);
+		slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+		nr = add_candidate(c, nr, DSO_SYMTAB__DEBUGLINK, "%s", link);
+		nr = add_candidate(c, nr, DSO_SYMTAB__DEBUGLINK, "%s/%s", dir, link);
+		nr = add_candidate(c, nr, DSO_SYMTAB__DEBUGLINK, "%s/.debug/%s", dir, link);
+		nr = add_candidate(c, nr, DSO_SYMTAB__DEBUGLINK, "/usr/lib/debug%s/%s", dir, link);
+	}
+	if (build_id__is_defined(&dso->bid) && !symbol_conf.no_buildid_cache) {
+		if (build_id_cache__path(&dso->bid, dso->long_name, "elf", buf, sizeof(buf)))
+			nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_CACHE, "%s", buf);
+		if (build_id_cache__path(&dso->bid, dso->long_name, "debug", buf, sizeof(buf)))
+			nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_CACHE_DEBUG, "%s", buf);
+	}
+	nr = add_candidate(c, nr, DSO_SYMTAB__SYSTEM_DEBUG, "%s/usr/lib/debug%s.debug",
+			   symfs, dso->long_name);
+	nr = add_candidate(c, nr, DSO_SYMTAB__SYSTEM_DEBUG, "%s/usr/lib/debug%s",
+			   symfs, dso->long_name);
+	if (build_id__debug_path(&dso->bid, symfs, buf, sizeof(buf)))
+		nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_DEBUG, "%s", buf);
+	nr = add_candidate(c, nr, DSO_SYMTAB__SYSTEM_PATH, "%s", sys);
+	return nr;
+}
+
+static int vdso_candidates(struct dso *dso, struct candidate *c)
+{
+	char buf[PATH_MAX];
+	int nr = 0;
+
+	if (build_id__is_defined(&dso->bid) && !symbol_conf.no_buildid_cache &&
+	    build_id_cache__path(&dso->bid, "[vdso]", "vdso", buf, sizeof(buf)))
+		nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_CACHE, "%s", buf);
+	return nr;
+}
+
+static void keep_symsrc(struct symsrc *dst, struct symsrc *src)
+{
+	*dst = *src;
+	memset(src, 0, sizeof(*src));
+	src->fd = -1;
+}
+
+int dso__load_elf(struct dso *dso)
+{
+	struct candidate *c;
+	struct symsrc ss, syms = { .fd = -1 }, runtime = { .fd = -1 }, *src;
+	bool have_syms = false, have_runtime = false;
+	int nr_cand, i, nr = 0, ret, last_err = -ENOENT;
+
+	if (!libelf_ready()) {
+		dso->load_err = DSO_LOAD_ERR__NO_LIBELF;
+		return 0;
+	}
+	if (dso->kind == DSO_KIND_FILE && !build_id__is_defined(&dso->bid)) {
+		char sys[PATH_MAX];
+		struct build_id bid;
+
+		snprintf(sys, sizeof(sys), "%s%s", symbol_conf.symfs ? symbol_conf.symfs : "",
+			 dso->long_name);
+		if (!filename__read_build_id(sys, &bid))
+			dso__set_build_id(dso, &bid);
+	}
+
+	c = calloc(MAX_CANDIDATES, sizeof(*c));
+	if (!c)
+		return -ENOMEM;
+	nr_cand = dso->kind == DSO_KIND_VDSO ? vdso_candidates(dso, c) : file_candidates(dso, c);
+
+	for (i = 0; i <= nr_cand && !(have_syms && have_runtime); i++) {
+		if (i == nr_cand) {
+			if (dso->kind != DSO_KIND_VDSO || have_runtime)
+				break;
+			ret = symsrc__open_vdso_memory(&ss, dso);
+		} else {
+			ret = symsrc__open(&ss, dso, c[i].path, c[i].origin);
+		}
+		if (ret) {
+			if (ret != -ENOENT)
+				last_err = ret;
+			continue;
+		}
+		if (!have_syms && ss.symtab) {
+			if (!have_runtime && ss.loadable) {
+				/* One image serves both purposes: open it again for the runtime role. */
+				if (!symsrc__open(&runtime, dso, ss.path, ss.origin))
+					have_runtime = true;
+			}
+			keep_symsrc(&syms, &ss);
+			have_syms = true;
+		} else if (!have_runtime && ss.loadable) {
+			keep_symsrc(&runtime, &ss);
+			have_runtime = true;
+		} else {
+			symsrc__exit(&ss);
+		}
+	}
+	free(c);
+
+	/* Stripped: the runtime image's dynamic symbols are all there is. */
+	src = have_syms ? &syms : have_runtime && runtime.dynsym ? &runtime : NULL;
+	if (!src) {
+		if (!dso->load_err)
+			dso->load_err = have_runtime ? DSO_LOAD_ERR__NO_SYMBOLS : last_err;
+		ret = have_runtime ? 0 : last_err;
+		goto out;
+	}
+
+	dso->is_64_bit = gelf_getclass(src->elf) == ELFCLASS64;
+	dso->e_machine = src->ehdr.e_machine;
+	if (have_syms)
+		ret = load_symtab(dso, &syms, syms.symtab, &syms.symshdr,
+				  have_runtime ? &runtime : NULL, true);
+	else
+		ret = load_symtab(dso, &runtime, runtime.dynsym, &runtime.dynshdr, &runtime, true);
+	if (ret < 0)
+		goto out;
+	nr = ret;
+	symbols__fixup(&dso->symbols, false);
+	if (have_runtime) {
+		ret = synthesize_plt(dso, &runtime);
+		if (ret > 0) {
+			nr += ret;
+			symbols__sort(&dso->symbols);
+		}
+	}
+	dso__set_segments(dso, have_runtime ? runtime.elf : syms.elf);
+	dso->symtab_origin = src->origin;
+	free(dso->symtab_path);
+	dso->symtab_path = src->mem ? NULL : strdup(src->path);
+	if (have_runtime && !runtime.mem) {
+		free(dso->runtime_path);
+		dso->runtime_path = strdup(runtime.path);
+	}
+	if (!nr && !dso->load_err)
+		dso->load_err = DSO_LOAD_ERR__NO_SYMBOLS;
+	else if (nr)
+		dso->load_err = 0;
+	ret = (int)dso->symbols.nr;
+out:
+	symsrc__exit(&syms);
+	symsrc__exit(&runtime);
+	return ret;
+}
+
+int dso__load_vmlinux(struct dso *dso, const char *path)
+{
+	struct symsrc ss;
+	int ret;
+
+	if (!libelf_ready())
+		return -ENOTSUP;
+	ret = symsrc__open(&ss, dso, path, DSO_SYMTAB__VMLINUX);
+	if (ret)
+		return ret;
+	if (!ss.symtab) {
+		/* A stripped vmlinux is useless: kallsyms is better. */
+		symsrc__exit(&ss);
+		return -ENODATA;
+	}
+	/* The kernel runs at its link addresses: no moving to file offsets. */
+	ret = load_symtab(dso, &ss, ss.symtab, &ss.symshdr, &ss, false);
+	if (ret >= 0) {
+		symbols__fixup(&dso->symbols, false);
+		dso->symtab_origin = DSO_SYMTAB__VMLINUX;
+		free(dso->symtab_path);
+		dso->symtab_path = strdup(path);
+		ret = (int)dso->symbols.nr;
+	}
+	symsrc__exit(&ss);
+	return ret;
+}
