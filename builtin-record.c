@@ -29,7 +29,12 @@
 #include "util/evsel.h"
 #include "util/exec-cmd.h"
 #include "util/header.h"
+#include "util/machine.h"
+#include "util/map.h"
+#include "util/dso.h"
 #include "util/mmap.h"
+#include "util/session.h"
+#include "util/thread.h"
 #include "util/parse-events.h"
 #include "util/parse-options.h"
 #include "util/perf_regs.h"
@@ -250,6 +255,73 @@ static void record__rename_timestamp(struct record *rec)
 		pr_err("failed to rename %s to %s: %s\n", path, newname, strerror(errno));
 	}
 	free(newname);
+}
+
+/*
+ * The build-ids of the binaries samples hit, as the reference writes
+ * them: read the data back through the session and the machine model,
+ * mark each sample's dso, then rewrite the features with HEADER_BUILD_ID.
+ * Hit binaries also go into the build-id cache unless -N.
+ */
+static int record__mark_hit(struct perf_tool *tool __maybe_unused,
+			    union perf_event *event __maybe_unused,
+			    struct perf_sample *sample, struct evsel *evsel __maybe_unused,
+			    struct machine *machine)
+{
+	struct thread *thread = machine__findnew_thread(machine, (pid_t)sample->pid,
+							(pid_t)sample->tid);
+	struct addr_location al;
+
+	/* The map is enough: no symbol table needs loading to mark a hit. */
+	addr_location__init(&al);
+	if (thread && thread__find_map_fb(thread, sample->cpumode, sample->ip, &al) &&
+	    al.map->dso)
+		al.map->dso->hit = true;
+	addr_location__exit(&al);
+	thread__put(thread);
+	return 0;
+}
+
+static int record__write_build_ids(struct record *rec)
+{
+	struct perf_data data = {
+		.path = perf_data__path(&rec->data),
+		.mode = PERF_DATA_MODE_READ,
+		.force = true,
+	};
+	struct perf_tool tool = {
+		.sample = record__mark_hit,
+		.mmap = perf_event__process_mmap,
+		.mmap2 = perf_event__process_mmap2,
+		.comm = perf_event__process_comm,
+		.fork = perf_event__process_fork,
+		.exit = perf_event__process_exit,
+		.ksymbol = perf_event__process_ksymbol,
+	};
+	struct perf_session *session;
+	struct machine *machine;
+	int err;
+
+	session = perf_session__new(&data, &tool);
+	if (IS_ERR(session))
+		return (int)PTR_ERR(session);
+	machine = machine__new_host(&session->header.env);
+	if (!machine) {
+		perf_session__delete(session);
+		return -ENOMEM;
+	}
+	session->machine = machine;
+	err = perf_session__process_events(session);
+	if (!err)
+		err = machine__hit_build_ids(machine, !rec->no_buildid_cache,
+					     &rec->header.build_ids, &rec->header.nr_build_ids);
+	session->machine = NULL;
+	machine__delete(machine);
+	perf_session__delete(session);
+	if (err || !rec->header.nr_build_ids)
+		return err;
+	perf_header__feat_set(rec->header.adds_features, HEADER_BUILD_ID);
+	return perf_header__write(&rec->header, rec->evlist, rec->data.fd, true);
 }
 
 /* ---- ring buffers ---- */
@@ -814,6 +886,10 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 			else
 				pr_err("failed to write the perf.data header: %s\n", strerror(-err));
 			exit_code = -1;
+		} else if (!rec->no_buildid && rec->samples) {
+			/* Best effort: a file without build-ids is still a good file. */
+			if (record__write_build_ids(rec))
+				pr_debug("could not add build-ids to %s\n", perf_data__path(&rec->data));
 		}
 	}
 	if (!rec->wakeups)

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/utsname.h>
 
+#include "build-id.h"
 #include "comm.h"
 #include "debug.h"
 #include "dso.h"
@@ -869,4 +870,106 @@ const char *addr_location__level_str(const struct addr_location *al)
 	case 'u': return "[u]";
 	default: return "[H]";
 	}
+}
+
+/* ---- build-ids for perf record ---- */
+
+static int dso__read_build_id_now(struct dso *dso)
+{
+	struct build_id bid = { .size = 0 };
+
+	if (dso->bid.size)
+		return 0;
+	switch (dso->kind) {
+	case DSO_KIND_KERNEL:
+		if (kernel__read_running_build_id(&bid))
+			return -ENOENT;
+		break;
+	case DSO_KIND_VDSO: {
+		size_t size;
+		const void *img = vdso__image(&size);
+
+		if (!img || elf_image__read_build_id(img, size, &bid))
+			return -ENOENT;
+		break;
+	}
+	case DSO_KIND_FILE:
+		if (filename__read_build_id(dso->long_name, &bid))
+			return -ENOENT;
+		break;
+	default:
+		return -ENOENT;
+	}
+	dso->bid = bid;
+	return 0;
+}
+
+static void dso__add_to_cache(struct dso *dso)
+{
+	size_t size;
+	const void *img;
+
+	switch (dso->kind) {
+	case DSO_KIND_KERNEL:
+		build_id_cache__add(&dso->bid, dso->long_name, "/proc/kallsyms", "kallsyms");
+		break;
+	case DSO_KIND_VDSO:
+		img = vdso__image(&size);
+		if (img)
+			build_id_cache__add_image(&dso->bid, dso->long_name, img, size, "elf");
+		break;
+	case DSO_KIND_FILE:
+		build_id_cache__add(&dso->bid, dso->long_name, dso->long_name, "elf");
+		break;
+	default:
+		break;
+	}
+}
+
+int machine__hit_build_ids(struct machine *machine, bool add_to_cache,
+			   struct build_id_entry **entries, int *nr)
+{
+	struct build_id_entry *out = NULL;
+	struct dso *dso;
+	int n = 0;
+
+	list_for_each_entry(dso, &machine->dsos.head, node) {
+		struct build_id_entry *e;
+
+		if (!dso->hit || dso__read_build_id_now(dso))
+			continue;
+		e = realloc(out, (size_t)(n + 1) * sizeof(*out));
+		if (!e) {
+			build_id_entries__free(out, n);
+			return -ENOMEM;
+		}
+		out = e;
+		e = &out[n];
+		memset(e, 0, sizeof(*e));
+		e->pid = -1;
+		e->misc = dso->kind == DSO_KIND_KERNEL || dso->kind == DSO_KIND_MODULE ?
+			  PERF_RECORD_MISC_KERNEL : PERF_RECORD_MISC_USER;
+		e->size = (uint8_t)dso->bid.size;
+		memcpy(e->build_id, dso->bid.data, dso->bid.size);
+		e->filename = strdup(dso->long_name);
+		if (!e->filename) {
+			build_id_entries__free(out, n);
+			return -ENOMEM;
+		}
+		n++;
+		if (add_to_cache)
+			dso__add_to_cache(dso);
+	}
+	*entries = out;
+	*nr = n;
+	return 0;
+}
+
+void build_id_entries__free(struct build_id_entry *entries, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++)
+		free(entries[i].filename);
+	free(entries);
 }

@@ -176,3 +176,19 @@ uint8_t machine__addr_cpumode(const struct machine *machine, uint8_t cpumode,
 const char *addr_location__level_str(const struct addr_location *al);
 
 #endif /* PERF_UTIL_MACHINE_H */
+
+/* ---- build-ids for perf record ---- */
+
+struct build_id_entry;
+
+/*
+ * The build-ids of the dsos marked hit (dso->hit) in @machine, for the
+ * HEADER_BUILD_ID feature: read from each file (or the running kernel's
+ * notes, or the vdso image) when the dso has none yet. With @add_to_cache,
+ * each is also added to the build-id cache (~/.debug). Returns 0 or
+ * -ENOMEM; *@entries (caller frees with build_id_entries__free) holds
+ * *@nr entries. Dsos whose build-id cannot be read are left out.
+ */
+int machine__hit_build_ids(struct machine *machine, bool add_to_cache,
+			   struct build_id_entry **entries, int *nr);
+void build_id_entries__free(struct build_id_entry *entries, int nr);

@@ -61,6 +61,13 @@ for f in hostname "os release" "perf version" arch "nrcpus online" cpudesc "tota
 done
 check "workload: cmdline is ours" grep -q "^# cmdline : .*perf record -F 1000 -o $TMPD/w.data" "$TMPD/hdr.out"
 
+"$REF" buildid-list -i "$TMPD/w.data" > "$TMPD/bid.out" 2>&1
+check "workload: build-id of the kernel" grep -q ' \[kernel.kallsyms\]$' "$TMPD/bid.out"
+check "workload: build-id of the perf binary that ran" grep -q " $(readlink -f "$PERF")\$" "$TMPD/bid.out"
+run nob "$PERF" record -q -B -o "$TMPD/nob.data" -- true
+"$REF" buildid-list -i "$TMPD/nob.data" > "$TMPD/nob.out" 2>&1
+if grep -q "^[0-9a-f]\{40\} " "$TMPD/nob.out"; then fail "-B: no build-ids"; fi
+
 # ---- call graphs ----
 run rec2 "$PERF" record -g -F 1000 -o "$TMPD/g.data" -- "$PERF" test -w leafloop 1
 check_eq "-g: exit code" "$(rc_of rec2)" 0
