@@ -23,6 +23,7 @@
 
 #include "builtin.h"
 #include "util/cpumap.h"
+#include "util/compress.h"
 #include "util/data.h"
 #include "util/debug.h"
 #include "util/evlist.h"
@@ -91,6 +92,14 @@ struct record {
 	uint64_t first_time, last_time;
 	int time_offset;		/* of TIME in a sample, -1 if none */
 	time_t next_checkpoint;		/* next header update, CLOCK_MONOTONIC s */
+	/* -z: events are staged here, then written as COMPRESSED records. */
+	int comp_level;
+	struct zstd_cdata *zstd;
+	char *zstage;
+	size_t zstage_len;
+	char *zout;
+	uint64_t bytes_raw;		/* data that went into COMPRESSED records */
+	uint64_t bytes_zout;		/* the COMPRESSED records it became */
 };
 
 /* Set from signal handlers: the only mutable file-scope state. */
@@ -123,6 +132,54 @@ static int record__write_event(void *ctx, const union perf_event *event)
 	return record__write(ctx, event, event->header.size);
 }
 
+/*
+ * Input per COMPRESSED record: whole events up to this many bytes, so
+ * one frame (at most zstd's bound of it) fits in the 16-bit record size
+ * and readers' per-record output buffer (the mmap size) is never short.
+ */
+#define ZSTAGE_MAX (60 * 1024)
+
+static int record__zflush(struct record *rec)
+{
+	struct perf_record_compressed *rc = (void *)rec->zout;
+	ssize_t n;
+	int err;
+
+	if (!rec->zstage_len)
+		return 0;
+	n = zstd__compress(rec->zstd, rec->zstage, rec->zstage_len, rc->data,
+			   zstd__compress_bound(ZSTAGE_MAX));
+	if (n < 0 || sizeof(*rc) + (size_t)n > 0xffff) {
+		/* Incompressible or failed: the events go out as they are. */
+		err = record__write(rec, rec->zstage, rec->zstage_len);
+	} else {
+		rc->header.type = PERF_RECORD_COMPRESSED;
+		rc->header.misc = 0;
+		rc->header.size = (uint16_t)(sizeof(*rc) + (size_t)n);
+		err = record__write(rec, rc, rc->header.size);
+		if (!err) {
+			rec->bytes_raw += rec->zstage_len;
+			rec->bytes_zout += rc->header.size;
+		}
+	}
+	rec->zstage_len = 0;
+	return err;
+}
+
+static int record__stage(struct record *rec, const union perf_event *event)
+{
+	int err;
+
+	if (rec->zstage_len + event->header.size > ZSTAGE_MAX) {
+		err = record__zflush(rec);
+		if (err)
+			return err;
+	}
+	memcpy(rec->zstage + rec->zstage_len, event, event->header.size);
+	rec->zstage_len += event->header.size;
+	return 0;
+}
+
 /* Offset of the TIME field in a sample for this sample_type, -1 if none. */
 static int sample_time_offset(uint64_t sample_type)
 {
@@ -152,7 +209,8 @@ static int record__drain(struct record *rec, struct perf_mmap *map)
 	if (perf_mmap__read_init(map))
 		return 0;
 	while ((event = perf_mmap__read_event(map)) != NULL) {
-		err = record__write(rec, event, event->header.size);
+		err = rec->zstd ? record__stage(rec, event) :
+				  record__write(rec, event, event->header.size);
 		if (err)
 			break;
 		switch (event->header.type) {
@@ -176,6 +234,8 @@ static int record__drain(struct record *rec, struct perf_mmap *map)
 			break;
 		}
 	}
+	if (!err && rec->zstd)
+		err = record__zflush(rec);
 	perf_mmap__consume(map);
 	return err;
 }
@@ -504,6 +564,15 @@ static void record__init_features(struct record *rec, int argc, const char **arg
 				 (1ULL << HEADER_PMU_CAPS) | (1ULL << HEADER_BUILD_ID));
 	if (!rec->evlist->nr_groups)
 		h->adds_features[0] &= ~(1ULL << HEADER_GROUP_DESC);
+	if (rec->zstd) {
+		/* Readers size their buffer for one record's output by mmap_len. */
+		perf_header__feat_set(h->adds_features, HEADER_COMPRESSED);
+		env->comp.version = 0;
+		env->comp.type = 1;	/* zstd */
+		env->comp.level = (uint32_t)rec->comp_level;
+		env->comp.mmap_len = (uint32_t)(((rec->opts.mmap_pages ? rec->opts.mmap_pages :
+						  DEFAULT_MMAP_PAGES) + 1) * sysconf(_SC_PAGESIZE));
+	}
 	if (rec->opts.clockid >= 0) {
 		struct timespec res;
 
@@ -680,6 +749,15 @@ static void record__print_summary(struct record *rec)
 	if (rec->data.is_pipe)
 		return;
 	/* With --timestamp-filename the reference prints the name as a pattern. */
+	if (rec->zstd) {
+		double raw = (double)(rec->bytes_written - rec->bytes_zout + rec->bytes_raw +
+				      rec->header.data_offset) / 1024.0 / 1024.0;
+
+		fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s, compressed "
+			"(original %.3f MB, ratio is %.3f) ]\n", mb, perf_data__path(&rec->data),
+			rec->renamed ? ".<timestamp>" : "", raw, mb > 0 ? raw / mb : 1.0);
+		return;
+	}
 	fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s (%" PRIu64 " samples) ]\n",
 		mb, perf_data__path(&rec->data), rec->renamed ? ".<timestamp>" : "",
 		rec->samples);
@@ -766,6 +844,18 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 		else
 			pr_err("failed to mmap with %d (%s)\n", -err, strerror(-err));
 		return err;
+	}
+
+	if (rec->comp_level > 0) {
+		rec->zstd = zstd__new_compressor(rec->comp_level);
+		rec->zstage = malloc(ZSTAGE_MAX);
+		rec->zout = malloc(sizeof(struct perf_record_compressed) +
+				   zstd__compress_bound(ZSTAGE_MAX));
+		if (!rec->zstd || !rec->zstage || !rec->zout) {
+			pr_err("-z: cannot set up zstd compression%s\n",
+			       rec->zstd ? "" : " (this perf may be built without libzstd)");
+			return -1;
+		}
 	}
 
 	/* 3. the output file, and its header (rewritten at the end) */
@@ -871,6 +961,9 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 	if (!rec->data.is_pipe) {
 		rec->header.data_size = rec->bytes_written;
 		rec->header.env.first_sample_time = rec->first_time;
+		if (rec->zstd && rec->bytes_zout)
+			rec->header.env.comp.ratio = (uint32_t)((rec->bytes_raw + rec->bytes_zout / 2) /
+								rec->bytes_zout);
 		rec->header.env.last_sample_time = rec->last_time;
 		err = perf_header__write(&rec->header, evlist, rec->data.fd, true);
 		if (err) {
@@ -911,6 +1004,9 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 out:
 	perf_data__close(&rec->data);
 	record__munmap(rec);
+	zstd__delete_compressor(rec->zstd);
+	free(rec->zstage);
+	free(rec->zout);
 	return exit_code ? exit_code : (err < 0 ? err : 0);
 
 out_discard:
@@ -991,6 +1087,30 @@ static int record__branch_filter_cb(const struct option *opt, const char *arg, i
 					 PERF_SAMPLE_BRANCH_HV)))
 		*mask |= PERF_SAMPLE_BRANCH_ANY;
 	return err;
+}
+
+static int record__comp_level_cb(const struct option *opt, const char *arg, int unset)
+{
+	int *level = opt->value;
+	char *end;
+	long v;
+
+	if (unset) {
+		*level = 0;
+		return 0;
+	}
+	if (!arg) {
+		*level = 1;
+		return 0;
+	}
+	v = strtol(arg, &end, 0);
+	if (*end || v < 0) {
+		fprintf(stderr, "invalid compression level '%s'\n", arg);
+		return -1;
+	}
+	/* zstd's levels end at 22; the reference accepts more and clamps. */
+	*level = v > 22 ? 22 : (int)v;
+	return 0;
 }
 
 static int record__not_yet_cb(const struct option *opt, const char *arg __maybe_unused,
@@ -1102,9 +1222,9 @@ int cmd_record(int argc, const char **argv)
 			   "accepted for compatibility"),
 		OPT_STRING(0, "affinity", &rec.accepted_str, "node|cpu",
 			   "accepted for compatibility"),
-		OPT_CALLBACK_OPTARG('z', "compression-level", &rec, NULL, "n",
-				    "compress the records with zstd (not supported by this perf yet)",
-				    record__not_yet_cb),
+		OPT_CALLBACK_OPTARG('z', "compression-level", &rec.comp_level, NULL, "n",
+				    "compress the records with zstd at level n (1-22, default 1)",
+				    record__comp_level_cb),
 		OPT_CALLBACK_NOOPT(0, "overwrite", &rec, NULL,
 				   "overwrite mode (not supported by this perf yet)",
 				   record__not_yet_cb),

@@ -54,3 +54,48 @@ ssize_t zstd__decompress(struct zstd_data *z, const void *src, size_t src_size,
 	}
 	return (ssize_t)out.pos;
 }
+
+struct zstd_cdata {
+	ZSTD_CCtx *cctx;
+};
+
+struct zstd_cdata *zstd__new_compressor(int level)
+{
+	struct zstd_cdata *z = calloc(1, sizeof(*z));
+
+	if (!z)
+		return NULL;
+	z->cctx = ZSTD_createCCtx();
+	if (!z->cctx ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(z->cctx, ZSTD_c_compressionLevel, level))) {
+		ZSTD_freeCCtx(z->cctx);
+		free(z);
+		return NULL;
+	}
+	return z;
+}
+
+void zstd__delete_compressor(struct zstd_cdata *z)
+{
+	if (!z)
+		return;
+	ZSTD_freeCCtx(z->cctx);
+	free(z);
+}
+
+size_t zstd__compress_bound(size_t src_size)
+{
+	return ZSTD_compressBound(src_size);
+}
+
+ssize_t zstd__compress(struct zstd_cdata *z, const void *src, size_t src_size,
+		       void *dst, size_t dst_size)
+{
+	size_t ret = ZSTD_compress2(z->cctx, dst, dst_size, src, src_size);
+
+	if (ZSTD_isError(ret)) {
+		pr_debug("zstd: %s\n", ZSTD_getErrorName(ret));
+		return -EINVAL;
+	}
+	return (ssize_t)ret;
+}

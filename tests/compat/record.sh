@@ -75,6 +75,15 @@ ref_reads_quietly "-g" "$TMPD/g.data"
 "$REF" report --stdio --no-children -i "$TMPD/g.data" -S leaf -G 2>/dev/null > "$TMPD/g.out"
 check "-g: leaf called from parent" grep -q -- '--parent' "$TMPD/g.out"
 
+# ---- compressed ----
+run recz "$PERF" record -z -F 1000 -o "$TMPD/z.data" -- $WORK
+check_eq "-z: exit code" "$(rc_of recz)" 0
+ref_reads_quietly "-z" "$TMPD/z.data"
+top=$("$REF" report --stdio -i "$TMPD/z.data" --sort sym 2>/dev/null | grep -m1 '%')
+check "-z: noploop on top ($top)" grep -q 'noploop' <<< "$top"
+"$REF" report --header-only -I -i "$TMPD/z.data" > "$TMPD/zh.out" 2>&1
+check "-z: compressed feature" grep -q '^# compressed : Zstd, level = 1, ratio = ' "$TMPD/zh.out"
+
 # ---- pipe mode ----
 "$PERF" record -F 1000 -o - -- $WORK 2> "$TMPD/pipe.err" > "$TMPD/pipe.data"
 check_eq "pipe: exit code" "$?" 0

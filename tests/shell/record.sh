@@ -76,8 +76,14 @@ run regq "$PERF" record --user-regs=?
 check "--user-regs=?: lists registers" grep -q '^available registers: AX BX' "$TMPD/regq.err"
 run regbad "$PERF" record --user-regs=nosuch -o "$TMPD/r.data" -- true
 check_eq "--user-regs bad name: exit code" "$(rc_of regbad)" 129
-run z "$PERF" record -z -o "$TMPD/z.data" -- true
-check_eq "-z says not supported yet" "$(rc_of z)" 1
+run z "$PERF" record -z -o "$TMPD/z.data" -- "$PERF" test -w noploop 1
+check_eq "-z: exit code" "$(rc_of z)" 0
+check "-z: the reference's compressed summary" \
+	grep -q "^\[ perf record: Captured and wrote .* MB $TMPD/z.data, compressed (original .* MB, ratio is [0-9.]*) \]$" "$TMPD/z.err"
+run zs "$PERF" report --stats -i "$TMPD/z.data"
+check "-z: COMPRESSED records in the file" grep -q 'COMPRESSED events:' "$TMPD/zs.out"
+run zbad "$PERF" record -zx -o "$TMPD/z.data" -- true
+check_eq "-z with a bad level: exit code" "$(rc_of zbad)" 129
 
 # ---- bad options ----
 run r7 "$PERF" record --no-such-option
