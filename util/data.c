@@ -13,6 +13,7 @@
 
 #include "data.h"
 #include "debug.h"
+#include "io.h"
 
 const char *perf_data__path(const struct perf_data *data)
 {
@@ -248,40 +249,10 @@ void perf_data__close(struct perf_data *data)
 
 int perf_data__write(struct perf_data *data, const void *buf, size_t size)
 {
-	const char *p = buf;
-
-	while (size) {
-		ssize_t n = write(data->fd, p, size);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (n == 0)
-			return -EIO;
-		p += n;
-		size -= (size_t)n;
-	}
-	return 0;
+	return io__write(data->fd, buf, size);
 }
 
 int perf_data__read(struct perf_data *data, void *buf, size_t size)
 {
-	char *p = buf;
-
-	while (size) {
-		ssize_t n = read(data->fd, p, size);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (n == 0)
-			return -EIO;
-		p += n;
-		size -= (size_t)n;
-	}
-	return 0;
+	return io__read(data->fd, buf, size);
 }

@@ -548,132 +548,17 @@ int evsel__open_strerror(struct evsel *evsel, struct target *target, int err,
 
 /* ---- attr printing (-vv) ---- */
 
-struct bit_name {
-	uint64_t bit;
-	const char *name;
-};
-
-static void print_bits(FILE *fp, const char *field, uint64_t value,
-		       const struct bit_name *names)
+static int attr__fprintf_line(FILE *fp, const char *name, const char *val,
+			      void *priv __maybe_unused)
 {
-	bool first = true;
-
-	fprintf(fp, "  %-32s ", field);
-	for (; names->name; names++) {
-		if (!(value & names->bit))
-			continue;
-		fprintf(fp, "%s%s", first ? "" : "|", names->name);
-		value &= ~names->bit;
-		first = false;
-	}
-	if (value)
-		fprintf(fp, "%s%#" PRIx64, first ? "" : "|", value);
-	fputc('\n', fp);
+	return fprintf(fp, "  %-32s %s\n", name, val);
 }
 
 void perf_event_attr__fprintf(FILE *fp, const struct perf_event_attr *attr)
 {
-	static const struct bit_name sample_type_names[] = {
-		{ PERF_SAMPLE_IP, "IP" }, { PERF_SAMPLE_TID, "TID" },
-		{ PERF_SAMPLE_TIME, "TIME" }, { PERF_SAMPLE_ADDR, "ADDR" },
-		{ PERF_SAMPLE_READ, "READ" }, { PERF_SAMPLE_CALLCHAIN, "CALLCHAIN" },
-		{ PERF_SAMPLE_ID, "ID" }, { PERF_SAMPLE_CPU, "CPU" },
-		{ PERF_SAMPLE_PERIOD, "PERIOD" }, { PERF_SAMPLE_STREAM_ID, "STREAM_ID" },
-		{ PERF_SAMPLE_RAW, "RAW" }, { PERF_SAMPLE_BRANCH_STACK, "BRANCH_STACK" },
-		{ PERF_SAMPLE_REGS_USER, "REGS_USER" }, { PERF_SAMPLE_STACK_USER, "STACK_USER" },
-		{ PERF_SAMPLE_WEIGHT, "WEIGHT" }, { PERF_SAMPLE_DATA_SRC, "DATA_SRC" },
-		{ PERF_SAMPLE_IDENTIFIER, "IDENTIFIER" }, { PERF_SAMPLE_TRANSACTION, "TRANSACTION" },
-		{ PERF_SAMPLE_REGS_INTR, "REGS_INTR" }, { PERF_SAMPLE_PHYS_ADDR, "PHYS_ADDR" },
-		{ PERF_SAMPLE_AUX, "AUX" }, { PERF_SAMPLE_CGROUP, "CGROUP" },
-		{ PERF_SAMPLE_DATA_PAGE_SIZE, "DATA_PAGE_SIZE" },
-		{ PERF_SAMPLE_CODE_PAGE_SIZE, "CODE_PAGE_SIZE" },
-		{ PERF_SAMPLE_WEIGHT_STRUCT, "WEIGHT_STRUCT" },
-		{ 0, NULL }
-	};
-	static const struct bit_name read_format_names[] = {
-		{ PERF_FORMAT_TOTAL_TIME_ENABLED, "TOTAL_TIME_ENABLED" },
-		{ PERF_FORMAT_TOTAL_TIME_RUNNING, "TOTAL_TIME_RUNNING" },
-		{ PERF_FORMAT_ID, "ID" }, { PERF_FORMAT_GROUP, "GROUP" },
-		{ PERF_FORMAT_LOST, "LOST" },
-		{ 0, NULL }
-	};
-
+	/* One table of field names and formats (attr-fprintf.c) for every view. */
 	fprintf(fp, "perf_event_attr:\n");
-#define PRINT_U(field, name)						\
-	do {								\
-		if (attr->field)					\
-			fprintf(fp, "  %-32s %" PRIu64 "\n", name,	\
-				(uint64_t)attr->field);			\
-	} while (0)
-#define PRINT_X(field, name)						\
-	do {								\
-		if (attr->field)					\
-			fprintf(fp, "  %-32s %#" PRIx64 "\n", name,	\
-				(uint64_t)attr->field);			\
-	} while (0)
-	/* type 0 (hardware) is meaningful: print it always. */
-	fprintf(fp, "  %-32s %u\n", "type", attr->type);
-	PRINT_U(size, "size");
-	PRINT_X(config, "config");
-	if (attr->sample_period)
-		fprintf(fp, "  %-32s %" PRIu64 "\n", "{ sample_period, sample_freq }",
-			(uint64_t)attr->sample_period);
-	if (attr->sample_type)
-		print_bits(fp, "sample_type", attr->sample_type, sample_type_names);
-	if (attr->read_format)
-		print_bits(fp, "read_format", attr->read_format, read_format_names);
-	PRINT_U(disabled, "disabled");
-	PRINT_U(inherit, "inherit");
-	PRINT_U(pinned, "pinned");
-	PRINT_U(exclusive, "exclusive");
-	PRINT_U(exclude_user, "exclude_user");
-	PRINT_U(exclude_kernel, "exclude_kernel");
-	PRINT_U(exclude_hv, "exclude_hv");
-	PRINT_U(exclude_idle, "exclude_idle");
-	PRINT_U(mmap, "mmap");
-	PRINT_U(comm, "comm");
-	PRINT_U(freq, "freq");
-	PRINT_U(inherit_stat, "inherit_stat");
-	PRINT_U(enable_on_exec, "enable_on_exec");
-	PRINT_U(task, "task");
-	PRINT_U(watermark, "watermark");
-	PRINT_U(precise_ip, "precise_ip");
-	PRINT_U(mmap_data, "mmap_data");
-	PRINT_U(sample_id_all, "sample_id_all");
-	PRINT_U(exclude_host, "exclude_host");
-	PRINT_U(exclude_guest, "exclude_guest");
-	PRINT_U(exclude_callchain_kernel, "exclude_callchain_kernel");
-	PRINT_U(exclude_callchain_user, "exclude_callchain_user");
-	PRINT_U(mmap2, "mmap2");
-	PRINT_U(comm_exec, "comm_exec");
-	PRINT_U(use_clockid, "use_clockid");
-	PRINT_U(context_switch, "context_switch");
-	PRINT_U(write_backward, "write_backward");
-	PRINT_U(namespaces, "namespaces");
-	PRINT_U(ksymbol, "ksymbol");
-	PRINT_U(bpf_event, "bpf_event");
-	PRINT_U(aux_output, "aux_output");
-	PRINT_U(cgroup, "cgroup");
-	PRINT_U(text_poke, "text_poke");
-	PRINT_U(build_id, "build_id");
-	PRINT_U(inherit_thread, "inherit_thread");
-	PRINT_U(remove_on_exec, "remove_on_exec");
-	PRINT_U(sigtrap, "sigtrap");
-	PRINT_U(wakeup_events, "{ wakeup_events, wakeup_watermark }");
-	PRINT_U(bp_type, "bp_type");
-	PRINT_X(config1, "{ bp_addr, config1 }");
-	PRINT_X(config2, "{ bp_len, config2 }");
-	PRINT_X(branch_sample_type, "branch_sample_type");
-	PRINT_X(sample_regs_user, "sample_regs_user");
-	PRINT_U(sample_stack_user, "sample_stack_user");
-	PRINT_U(clockid, "clockid");
-	PRINT_X(sample_regs_intr, "sample_regs_intr");
-	PRINT_U(aux_watermark, "aux_watermark");
-	PRINT_U(sample_max_stack, "sample_max_stack");
-	PRINT_U(aux_sample_size, "aux_sample_size");
-	PRINT_U(sig_data, "sig_data");
-#undef PRINT_U
-#undef PRINT_X
+	perf_event_attr__fprintf_cb(fp, attr, attr__fprintf_line, NULL);
 }
 
 /* ---- perf stat's additions: tracepoint filters and cgroup counting ---- */

@@ -20,6 +20,7 @@
 #include "evlist.h"
 #include "evsel.h"
 #include "header.h"
+#include "io.h"
 #include "parse-events.h"
 #include "sample.h"
 #include "strbuf.h"
@@ -30,26 +31,6 @@
 /* The legacy magic of files written before the endianness-encoding one. */
 static const char perf_magic1[8] = { 'P', 'E', 'R', 'F', 'F', 'I', 'L', 'E' };
 
-static int read_at(int fd, void *buf, size_t size, uint64_t off)
-{
-	char *p = buf;
-
-	while (size) {
-		ssize_t n = pread(fd, p, size, (off_t)off);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (n == 0)
-			return -EIO;
-		p += n;
-		off += (uint64_t)n;
-		size -= (size_t)n;
-	}
-	return 0;
-}
 
 /* [off, off + size) inside a file of @file_size bytes, without wrapping. */
 static bool range_ok(uint64_t off, uint64_t size, uint64_t file_size)
@@ -1085,7 +1066,7 @@ static int read_one_attr(struct perf_header *h, int fd, uint64_t off, uint64_t e
 		       path, off);
 		return -EINVAL;
 	}
-	err = read_at(fd, &fa->attr, PERF_ATTR_SIZE_VER0, off);
+	err = io__pread(fd, &fa->attr, PERF_ATTR_SIZE_VER0, off);
 	if (err)
 		return err;
 	sz = fa->attr.size;
@@ -1106,12 +1087,12 @@ static int read_one_attr(struct perf_header *h, int fd, uint64_t off, uint64_t e
 		return -EINVAL;
 	}
 	if (sz > PERF_ATTR_SIZE_VER0) {
-		err = read_at(fd, (char *)&fa->attr + PERF_ATTR_SIZE_VER0,
+		err = io__pread(fd, (char *)&fa->attr + PERF_ATTR_SIZE_VER0,
 			      sz - PERF_ATTR_SIZE_VER0, off + PERF_ATTR_SIZE_VER0);
 		if (err)
 			return err;
 	}
-	err = read_at(fd, &fa->ids, sizeof(fa->ids), off + sz);
+	err = io__pread(fd, &fa->ids, sizeof(fa->ids), off + sz);
 	if (err)
 		return err;
 	if (h->needs_swap) {
@@ -1162,7 +1143,7 @@ static int read_attrs(struct perf_header *h, int fd, const struct perf_file_head
 		ids = malloc(fa.ids.size ? fa.ids.size : 1);
 		if (!ids)
 			return -ENOMEM;
-		err = fa.ids.size ? read_at(fd, ids, fa.ids.size, fa.ids.offset) : 0;
+		err = fa.ids.size ? io__pread(fd, ids, fa.ids.size, fa.ids.offset) : 0;
 		if (err) {
 			free(ids);
 			return err;
@@ -1207,7 +1188,7 @@ static int read_features(struct perf_header *h, int fd, const char *path)
 	sec = calloc((size_t)nr_sections, sizeof(*sec));
 	if (!sec)
 		return -ENOMEM;
-	if (read_at(fd, sec, (size_t)table_size, h->feat_offset)) {
+	if (io__pread(fd, sec, (size_t)table_size, h->feat_offset)) {
 		free(sec);
 		return -EIO;
 	}
@@ -1239,7 +1220,7 @@ static int read_features(struct perf_header *h, int fd, const char *path)
 			free(sec);
 			return -ENOMEM;
 		}
-		err = read_at(fd, buf, (size_t)s->size, s->offset);
+		err = io__pread(fd, buf, (size_t)s->size, s->offset);
 		if (!err)
 			err = feature__process(h, feat, buf, (size_t)s->size);
 		free(buf);
@@ -1293,7 +1274,7 @@ static int read_file_header(struct perf_header *h, int fd, struct perf_file_head
 		return -EINVAL;
 	}
 	memset(fh, 0, sizeof(*fh));
-	err = read_at(fd, fh, min((uint64_t)sizeof(*fh), h->file_size), 0);
+	err = io__pread(fd, fh, min((uint64_t)sizeof(*fh), h->file_size), 0);
 	if (err)
 		return err;
 	legacy = check_magic(fh->magic, h);
@@ -1373,7 +1354,7 @@ int perf_header__read(struct perf_header *h, struct perf_data *data, struct evli
 
 	h->file_size = data->size;
 	/* A pipe stream saved to a file reads like a pipe. */
-	if (h->file_size >= sizeof(ph) && !read_at(fd, &ph, sizeof(ph), 0)) {
+	if (h->file_size >= sizeof(ph) && !io__pread(fd, &ph, sizeof(ph), 0)) {
 		struct perf_header probe = { .needs_swap = false };
 
 		if (!read_pipe_header(&probe, &ph)) {

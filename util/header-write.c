@@ -17,6 +17,7 @@
 #include "evlist.h"
 #include "evsel.h"
 #include "header.h"
+#include "io.h"
 #include "strbuf.h"
 #include "util.h"
 
@@ -374,26 +375,6 @@ static int write_feature(struct feat_ctx *c, int feat, struct strbuf *b)
 	}
 }
 
-static int pwrite_all(int fd, const void *buf, size_t size, uint64_t off)
-{
-	const char *p = buf;
-
-	while (size) {
-		ssize_t n = pwrite(fd, p, size, (off_t)off);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (n == 0)
-			return -EIO;
-		p += n;
-		size -= (size_t)n;
-		off += (uint64_t)n;
-	}
-	return 0;
-}
 
 /*
  * Features go after the data: a table of sections, one per set bit, then
@@ -440,9 +421,9 @@ static int write_features(struct perf_header *h, struct evlist *evlist, int fd)
 		for (k = 0; k < i; k++)
 			sec[k].offset -= shift;
 	}
-	err = pwrite_all(fd, sec, (size_t)i * sizeof(*sec), table_off);
+	err = io__pwrite(fd, sec, (size_t)i * sizeof(*sec), table_off);
 	if (!err)
-		err = pwrite_all(fd, body.buf, body.len, table_off + (uint64_t)i * sizeof(*sec));
+		err = io__pwrite(fd, body.buf, body.len, table_off + (uint64_t)i * sizeof(*sec));
 	free(sec);
 	strbuf_release(&body);
 	return err;
@@ -462,7 +443,7 @@ int perf_header__write(struct perf_header *h, struct evlist *evlist, int fd,
 		size_t sz = (size_t)evsel->ids * sizeof(uint64_t);
 
 		if (sz) {
-			err = pwrite_all(fd, evsel->id, sz, off);
+			err = io__pwrite(fd, evsel->id, sz, off);
 			if (err)
 				return err;
 		}
@@ -483,7 +464,7 @@ int perf_header__write(struct perf_header *h, struct evlist *evlist, int fd,
 		fattr.attr.size = sizeof(fattr.attr);
 		fattr.ids.offset = ids_off;
 		fattr.ids.size = (uint64_t)evsel->ids * sizeof(uint64_t);
-		err = pwrite_all(fd, &fattr, sizeof(fattr), off);
+		err = io__pwrite(fd, &fattr, sizeof(fattr), off);
 		if (err)
 			return err;
 		off += sizeof(fattr);
@@ -506,7 +487,7 @@ int perf_header__write(struct perf_header *h, struct evlist *evlist, int fd,
 	fh.data.offset = h->data_offset;
 	fh.data.size = h->data_size;
 	memcpy(fh.adds_features, h->adds_features, sizeof(fh.adds_features));
-	return pwrite_all(fd, &fh, sizeof(fh), 0);
+	return io__pwrite(fd, &fh, sizeof(fh), 0);
 }
 
 int perf_header__write_pipe(int fd)
@@ -515,21 +496,8 @@ int perf_header__write_pipe(int fd)
 		.magic = PERF_MAGIC2,
 		.size = sizeof(ph),
 	};
-	const char *p = (const char *)&ph;
-	size_t left = sizeof(ph);
 
-	while (left) {
-		ssize_t n = write(fd, p, left);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
-	return 0;
+	return io__write(fd, &ph, sizeof(ph));
 }
 
 int perf_header__synthesize_pipe(struct perf_header *h, struct evlist *evlist,
