@@ -1358,6 +1358,7 @@ int cmd_record(int argc, const char **argv)
 
 	evlist__delete(rec.evlist);
 	perf_env__exit(&rec.header.env);
+	build_id_entries__free(rec.header.build_ids, rec.header.nr_build_ids);
 	free(full_argv);
 	return err;
 }

@@ -16,7 +16,8 @@ static void sighandler(int sig __maybe_unused)
 
 static void *thfunc(void *arg)
 {
-	volatile int *count = arg;
+	/* Unsigned: the count may wrap in a long run, which is fine. */
+	volatile unsigned int *count = arg;
 
 	while (!done)
 		(*count)++;
@@ -25,7 +26,8 @@ static void *thfunc(void *arg)
 
 static int thloop(int argc, const char **argv)
 {
-	int sec = 1, count = 0;
+	int sec = 1;
+	unsigned int count = 0;
 	pthread_t th;
 
 	if (argc > 0)
