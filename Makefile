@@ -45,7 +45,7 @@ FEATURES := LIBELF LIBDW LIBTRACEEVENT LIBUNWIND LIBPYTHON SLANG ZSTD
 pc_LIBELF        := libelf
 pc_LIBDW         := libdw
 pc_LIBTRACEEVENT := libtraceevent
-pc_LIBUNWIND     := libunwind
+pc_LIBUNWIND     := libunwind-generic
 pc_LIBPYTHON     := python3-embed
 pc_SLANG         := slang
 pc_ZSTD          := libzstd
@@ -79,9 +79,9 @@ endif
 # Sources. New files are picked up by the wildcards; a file that needs an
 # optional library is listed in SRCS_<FEATURE> and built only with it.
 SRCS_LIBELF        := util/symbol-elf.c
-SRCS_LIBDW         := util/srcline.c
+SRCS_LIBDW         := util/srcline.c util/unwind-libdw.c
 SRCS_LIBTRACEEVENT :=
-SRCS_LIBUNWIND     :=
+SRCS_LIBUNWIND     := util/unwind-libunwind.c
 SRCS_LIBPYTHON     :=
 SRCS_SLANG         := $(wildcard ui/tui/*.c ui/browsers/*.c)
 SRCS_ZSTD          := util/zstd.c

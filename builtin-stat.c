@@ -26,21 +26,28 @@
 #include "builtin.h"
 #include "util/config.h"
 #include "util/cpumap.h"
+#include "util/data.h"
 #include "util/debug.h"
 #include "util/evlist.h"
 #include "util/evsel.h"
+#include "util/exec-cmd.h"
 #include "util/fs.h"
+#include "util/header.h"
 #include "util/parse-events.h"
 #include "util/parse-options.h"
+#include "util/session.h"
 #include "util/stat.h"
 #include "util/stat-display.h"
+#include "util/stat-record.h"
 #include "util/strbuf.h"
+#include "util/synthetic-events.h"
 #include "util/target.h"
 #include "util/thread_map.h"
 #include "util/util.h"
 #include "util/workload.h"
 #include "util/xyarray.h"
 #include "util/zalloc.h"
+#include "build-options.h"
 
 /* The reference's default events; cpu-clock replaces task-clock per CPU. */
 #define DEFAULT_EVENTS_SW	"context-switches,cpu-migrations,page-faults"
@@ -61,6 +68,12 @@
  * @cgroup_fds:   open cgroup directories, one per event (-1: none)
  * @ref_time:     CLOCK_MONOTONIC at the start of counting, for -I stamps
  * @times:        --interval-count intervals left
+ * @record:       `perf stat record`: the counts also go to @data
+ * @header, @synth: its perf.data header and record writer
+ * @recording:    the header is written, counts may follow
+ * @record_interval: -I as written in STAT_CONFIG (--summary clears the
+ *                config's before the last read)
+ * @full_argc, @full_argv: the command line as given, for HEADER_CMDLINE
  */
 struct stat_cmd {
 	struct perf_stat_config config;
@@ -107,10 +120,29 @@ struct stat_cmd {
 	int nr_cgroup_names;
 	int *cgroup_fds;
 	struct timespec ref_time;
+	bool record;
+	struct perf_data data;
+	struct perf_header header;
+	struct synth_ctx synth;
+	uint64_t bytes_written;
+	bool recording;
+	unsigned int record_interval;
+	int full_argc;
+	const char **full_argv;
 };
 
 static const char *const stat_usage[] = {
 	"perf stat [<options>] [<command>]",
+	NULL
+};
+
+static const char *const stat_record_usage[] = {
+	"perf stat record [<options>]",
+	NULL
+};
+
+static const char *const stat_report_usage[] = {
+	"perf stat report [<options>]",
 	NULL
 };
 
@@ -487,6 +519,12 @@ static void stat__config_attr(struct stat_cmd *stat, struct evsel *evsel)
 	/* Tracepoints come with a sample period: counting wants none. */
 	attr->sample_period = 0;
 	attr->freq = 0;
+	/*
+	 * As the reference: perf.data readers find an event by its id; its
+	 * pipes carry no sample_type at all.
+	 */
+	if (stat->record && !stat->data.is_pipe)
+		attr->sample_type = PERF_SAMPLE_IDENTIFIER;
 	attr->disabled = 0;
 	attr->enable_on_exec = 0;
 	if (evsel__is_group_leader(evsel)) {
@@ -622,6 +660,129 @@ static void stat__read_tool(struct stat_cmd *stat, struct evsel *evsel, uint64_t
 	c->val = c->ena = c->run = val;
 }
 
+/* ---- perf stat record ---- */
+
+static int stat__write_event(void *ctx, const union perf_event *event)
+{
+	struct stat_cmd *stat = ctx;
+	int err = perf_data__write(&stat->data, event, event->header.size);
+
+	if (!err)
+		stat->bytes_written += event->header.size;
+	return err;
+}
+
+/* The features the reference writes for counts (a pipe carries none). */
+static void stat__record_init_features(struct stat_cmd *stat)
+{
+	struct perf_header *h = &stat->header;
+	struct perf_env *env = &h->env;
+	const char *dir = perf_binary_dir();
+	int feat, i;
+
+	if (stat->data.is_pipe)
+		return;
+	perf_env__init_host(env);
+	env->version = strdup(PERF_VERSION);
+	/* The command line as run: argv[0] is the binary's full path. */
+	env->cmdline_argv = calloc((size_t)stat->full_argc + 1, sizeof(char *));
+	if (env->cmdline_argv) {
+		char *exe = NULL;
+
+		if (dir && asprintf(&exe, "%s/perf", dir) < 0)
+			exe = NULL;
+		env->cmdline_argv[0] = exe ? exe : strdup("perf");
+		for (i = 0; i < stat->full_argc; i++)
+			env->cmdline_argv[i + 1] = strdup(stat->full_argv[i]);
+		env->nr_cmdline = stat->full_argc + 1;
+	}
+	for (feat = HEADER_FIRST_FEATURE; feat < HEADER_LAST_FEATURE; feat++)
+		perf_header__feat_set(h->adds_features, feat);
+	/*
+	 * No samples, so no build-ids, branch stacks, AUX or tracing data;
+	 * the BPF and PMU capability sections are not written by this perf.
+	 * The rest as the reference, HEADER_STAT saying what the data is.
+	 */
+	h->adds_features[0] &= ~((1ULL << HEADER_TRACING_DATA) | (1ULL << HEADER_BUILD_ID) |
+				 (1ULL << HEADER_BRANCH_STACK) | (1ULL << HEADER_AUXTRACE) |
+				 (1ULL << HEADER_DIR_FORMAT) | (1ULL << HEADER_HYBRID_TOPOLOGY) |
+				 (1ULL << HEADER_BPF_PROG_INFO) | (1ULL << HEADER_BPF_BTF) |
+				 (1ULL << HEADER_PMU_CAPS));
+	if (!env->nr_cpu_pmu_caps)
+		h->adds_features[0] &= ~(1ULL << HEADER_CPU_PMU_CAPS);
+}
+
+/*
+ * After the first open: the header with the attrs and their ids, then
+ * the records that say how to read the counts. 0 or -errno.
+ */
+static int stat__record_start(struct stat_cmd *stat)
+{
+	struct evlist *evlist = stat->evlist;
+	int err;
+
+	err = perf_stat__read_ids(evlist);
+	if (err)
+		return err;
+	stat__record_init_features(stat);
+	synth_ctx__init(&stat->synth, evlist, stat__write_event, stat);
+	if (stat->data.is_pipe) {
+		err = perf_header__write_pipe(stat->data.fd);
+		if (!err)
+			err = perf_header__synthesize_pipe(&stat->header, evlist,
+							   stat__write_event, stat);
+	} else {
+		err = perf_header__write(&stat->header, evlist, stat->data.fd, false);
+		if (!err && lseek(stat->data.fd, (off_t)stat->header.data_offset, SEEK_SET) < 0)
+			err = -errno;
+	}
+	stat->bytes_written = 0;
+	stat->record_interval = stat->config.interval;
+	if (!err)
+		err = perf_stat__synthesize_config(&stat->synth, &stat->config, evlist,
+						   stat->data.is_pipe);
+	if (!err)
+		stat->recording = true;
+	return err;
+}
+
+static void stat__record_counts(struct stat_cmd *stat)
+{
+	if (stat->recording && perf_stat__synthesize_counts(&stat->synth, stat->evlist))
+		pr_err("failed to write stat event\n");
+}
+
+static void stat__record_round(struct stat_cmd *stat, uint64_t time, uint64_t type)
+{
+	if (stat->recording && perf_event__synthesize_stat_round(&stat->synth, time, type))
+		pr_err("failed to write stat round event\n");
+}
+
+/*
+ * The end: the kernel map (older readers warn about unresolvable symbols
+ * without one, as the reference notes), the final round unless -I wrote
+ * interval ones, and the header with the data size and the features.
+ */
+static int stat__record_finish(struct stat_cmd *stat)
+{
+	int err;
+
+	if (!stat->recording)
+		return 0;
+	err = perf_event__synthesize_kernel_mmap(&stat->synth);
+	if (!err && !stat->record_interval)
+		err = perf_event__synthesize_stat_round(&stat->synth,
+			(uint64_t)stats__avg(&stat->config.walltime_nsecs_stats),
+			PERF_STAT_ROUND_TYPE__FINAL);
+	if (!err && !stat->data.is_pipe) {
+		stat->header.data_size = stat->bytes_written;
+		err = perf_header__write(&stat->header, stat->evlist, stat->data.fd, true);
+	}
+	if (err)
+		pr_err("failed to write perf data: %s\n", strerror(-err));
+	return err;
+}
+
 static void stat__read_counters(struct stat_cmd *stat, uint64_t elapsed)
 {
 	struct evsel *evsel;
@@ -669,6 +830,7 @@ static void stat__read_counters(struct stat_cmd *stat, uint64_t elapsed)
 				evsel__name(evsel), ps->aggr[0].val, ps->aggr[0].ena,
 				ps->aggr[0].run);
 	}
+	stat__record_counts(stat);
 }
 
 static uint64_t rdclock(void)
@@ -703,6 +865,7 @@ static bool stat__handle_interval(struct stat_cmd *stat)
 
 	runtime_stat__reset(&stat->config.rt);
 	stat__read_counters(stat, ns);
+	stat__record_round(stat, ns, PERF_STAT_ROUND_TYPE__INTERVAL);
 	/* Rates in an interval are per interval, not per elapsed time. */
 	stats__init(&stat->config.walltime_nsecs_stats);
 	stats__update(&stat->config.walltime_nsecs_stats, stat->config.interval * 1000000.0);
@@ -816,6 +979,16 @@ static int stat__run_once(struct stat_cmd *stat, int argc, const char **argv, in
 		workload__abandon(&stat->workload);
 		evlist__close(stat->evlist);
 		return -1;
+	}
+	if (stat->record && !stat->recording) {
+		int err = stat__record_start(stat);
+
+		if (err) {
+			pr_err("failed to write perf data: %s\n", strerror(-err));
+			workload__abandon(&stat->workload);
+			evlist__close(stat->evlist);
+			return -1;
+		}
 	}
 
 	if (stat->forks) {
@@ -1030,11 +1203,336 @@ static int stat__create_maps(struct stat_cmd *stat,
 	return err;
 }
 
-/* `perf stat record|report`: need the perf.data writer, not there yet. */
-static int stat__subcommand(const char *name)
+/* -x, -j, -B: the output format, for counting and for `perf stat report`. */
+static int stat__setup_format(struct stat_cmd *stat, const struct option *options)
 {
-	fprintf(stderr, "perf stat %s: not supported by this perf yet\n", name);
-	return 1;
+	struct perf_stat_config *config = &stat->config;
+
+	if (stat->csv_sep) {
+		config->csv_output = true;
+		config->csv_sep = strcmp(stat->csv_sep, "\\t") ? stat->csv_sep : "\t";
+	}
+	if (config->csv_output) {
+		if (stat->big_num_set && stat->big_num_opt) {
+			fprintf(stderr, "-B option not supported with -x\n");
+			parse_options_usage(stat_usage, options, "B", 1);
+			parse_options_usage(NULL, options, "x", 1);
+			return -EINVAL;
+		}
+		config->big_num = false;
+	} else if (stat->big_num_set) {
+		config->big_num = stat->big_num_opt;
+	}
+	/* -j wins over -x: the reference mixes both into invalid JSON. */
+	if (config->json_output)
+		config->csv_output = false;
+	return 0;
+}
+
+/* ---- perf stat report ---- */
+
+/**
+ * struct stat_report - perf stat report's state while it reads
+ * @cpus, @threads: the maps of the recording, from their records
+ * @aggr_mode:      -A/--per-*, AGGR_MAX when not given (the file's then)
+ * @file_aggr_mode: STAT_CONFIG's, AGGR_MAX until it came
+ * @ready:          maps, buckets and per-event state are set up
+ * @units:          strings of UNIT updates, which evsel->unit points to
+ */
+struct stat_report {
+	struct perf_tool tool;
+	struct stat_cmd *stat;
+	struct perf_cpu_map *cpus;
+	struct perf_thread_map *threads;
+	unsigned int aggr_mode;
+	enum aggr_mode file_aggr_mode;
+	bool ready;
+	char **units;
+	int nr_units;
+};
+
+static struct stat_report *stat_report__of(struct perf_session *session)
+{
+	return container_of(session->tool, struct stat_report, tool);
+}
+
+/*
+ * Once the maps and STAT_CONFIG came: the aggregation (the user's, but
+ * per-task counts have no CPUs to aggregate by), with the recording
+ * machine's topology, and each event's counts and buckets.
+ */
+static int stat_report__setup(struct stat_report *rep, struct perf_session *session)
+{
+	struct perf_stat_config *config = &rep->stat->config;
+	enum aggr_mode mode = rep->file_aggr_mode;
+	int err;
+
+	if (rep->ready)
+		return 0;
+	if (!rep->cpus)
+		rep->cpus = perf_cpu_map__new_any();
+	if (!rep->threads)
+		rep->threads = perf_thread_map__new_dummy();
+	if (!rep->cpus || !rep->threads)
+		return -ENOMEM;
+	if (mode == AGGR_MAX)
+		mode = AGGR_GLOBAL;
+	if (rep->aggr_mode != AGGR_MAX) {
+		if (perf_cpu_map__has_any_cpu(rep->cpus))
+			pr_warning("warning: processing task data, aggregation mode not set\n");
+		else
+			mode = (enum aggr_mode)rep->aggr_mode;
+	}
+	config->aggr_mode = mode;
+	err = perf_stat__set_maps(session->evlist, rep->cpus, rep->threads);
+	if (!err)
+		err = perf_stat__setup_aggr_topo(config, rep->cpus, rep->threads,
+						 cpu_topo__new_env(&session->header.env, rep->cpus));
+	if (!err)
+		err = perf_stat__alloc_evlist(config, session->evlist, config->interval != 0);
+	rep->ready = !err;
+	return err;
+}
+
+static int stat_report__thread_map(struct perf_session *session, union perf_event *event)
+{
+	struct stat_report *rep = stat_report__of(session);
+	struct perf_thread_map *map = thread_map__new_event(&event->thread_map,
+							     event->header.size);
+
+	if (!map) {
+		pr_err("failed to read the thread map\n");
+		return -EINVAL;
+	}
+	perf_thread_map__put(rep->threads);
+	rep->threads = map;
+	return 0;
+}
+
+static int stat_report__cpu_map(struct perf_session *session, union perf_event *event)
+{
+	struct stat_report *rep = stat_report__of(session);
+	struct perf_cpu_map *map = cpu_map__new_data(&event->cpu_map.type,
+						     event->header.size - sizeof(event->header));
+
+	if (!map) {
+		pr_err("failed to read the CPU map\n");
+		return -EINVAL;
+	}
+	perf_cpu_map__put(rep->cpus);
+	rep->cpus = map;
+	return 0;
+}
+
+static int stat_report__stat_config(struct perf_session *session, union perf_event *event)
+{
+	struct stat_report *rep = stat_report__of(session);
+
+	perf_stat_config__read_event(&rep->stat->config, &event->stat_config,
+				     event->header.size, &rep->file_aggr_mode);
+	return stat_report__setup(rep, session);
+}
+
+static int stat_report__event_update(struct perf_session *session, union perf_event *event)
+{
+	struct stat_report *rep = stat_report__of(session);
+	struct perf_record_event_update *ev = &event->event_update;
+	struct evsel *evsel = perf_session__find_evsel(session, ev->id);
+	size_t len = event->header.size - sizeof(*ev);
+	struct perf_cpu_map *map;
+	char **units, *unit;
+
+	/* The session applied NAME and SCALE. */
+	if (!evsel)
+		return 0;
+	switch (ev->type) {
+	case PERF_EVENT_UPDATE__UNIT:
+		units = realloc(rep->units, ((size_t)rep->nr_units + 1) * sizeof(*units));
+		if (!units)
+			return -ENOMEM;
+		rep->units = units;
+		unit = strndup((const char *)ev->data, len);
+		if (!unit)
+			return -ENOMEM;
+		units[rep->nr_units++] = unit;
+		evsel->unit = unit;
+		break;
+	case PERF_EVENT_UPDATE__CPUS:
+		map = cpu_map__new_data(ev->data, len);
+		if (!map) {
+			pr_err("failed to get event_update cpus\n");
+			break;
+		}
+		perf_cpu_map__put(evsel->own_cpus);
+		evsel->own_cpus = map;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int stat_report__stat(struct perf_session *session, union perf_event *event)
+{
+	struct stat_report *rep = stat_report__of(session);
+	const struct perf_record_stat *st = &event->stat;
+	struct evsel *evsel;
+	int err = stat_report__setup(rep, session);
+
+	if (err)
+		return err;
+	evsel = perf_session__find_evsel(session, st->id);
+	/* An attr that came after the set-up has no state: not ours to count. */
+	if (!evsel || !evsel__stat(evsel)) {
+		pr_err("Failed to resolve counter for stat event.\n");
+		return -EINVAL;
+	}
+	if (evsel__store_stat(evsel, st)) {
+		pr_err("Invalid CPU %d for event %s.\n", (int)st->cpu, evsel__name(evsel));
+		return -EINVAL;
+	}
+	evsel__stat(evsel)->supported = true;
+	return 0;
+}
+
+/* A round: the counts are complete, print them as perf stat did then. */
+static int stat_report__round(struct perf_session *session, union perf_event *event)
+{
+	struct stat_report *rep = stat_report__of(session);
+	struct perf_stat_config *config = &rep->stat->config;
+	const struct perf_record_stat_round *round = &event->stat_round;
+	struct perf_env *env = &session->header.env;
+	struct timespec ts, *tsp = NULL;
+	struct target target = { 0 };
+	struct evsel *evsel;
+	int err = stat_report__setup(rep, session);
+
+	if (err)
+		return err;
+	runtime_stat__reset(&config->rt);
+	evlist__for_each_entry(session->evlist, evsel) {
+		err = perf_stat__process_counter(config, evsel);
+		if (err)
+			return err;
+	}
+	stats__init(&config->walltime_nsecs_stats);
+	if (round->type == PERF_STAT_ROUND_TYPE__FINAL)
+		stats__update(&config->walltime_nsecs_stats, (double)round->time);
+	else
+		stats__update(&config->walltime_nsecs_stats, config->interval * 1000000.0);
+	if (config->interval && round->time) {
+		ts.tv_sec = (time_t)(round->time / 1000000000ULL);
+		ts.tv_nsec = (long)(round->time % 1000000000ULL);
+		tsp = &ts;
+	}
+	/* The header names the recording's command line; a pipe has none: 'pipe'. */
+	if (!quiet)
+		perf_stat__print_counters(config, session->evlist, &target, tsp,
+					  env->nr_cmdline, (const char **)env->cmdline_argv);
+	return 0;
+}
+
+/*
+ * `perf stat report [<options>]`: read a perf stat record file and print
+ * each round of counts, in the format chosen before "report".
+ */
+static int stat__report(struct stat_cmd *stat, int argc, const char **argv,
+			const struct option *stat_options)
+{
+	struct stat_report rep = {
+		.tool = {
+			.thread_map	= stat_report__thread_map,
+			.cpu_map	= stat_report__cpu_map,
+			.stat_config	= stat_report__stat_config,
+			.event_update	= stat_report__event_update,
+			.stat		= stat_report__stat,
+			.stat_round	= stat_report__round,
+		},
+		.stat = stat,
+		.aggr_mode = AGGR_MAX,
+		.file_aggr_mode = AGGR_MAX,
+	};
+	struct perf_data data = { .mode = PERF_DATA_MODE_READ };
+	struct perf_session *session;
+	int i, err;
+	const struct option options[] = {
+	OPT_STRING('i', "input", &data.path, "file", "input file name"),
+	OPT_SET_UINT(0, "per-socket", &rep.aggr_mode,
+		     "aggregate counts per processor socket", AGGR_SOCKET),
+	OPT_SET_UINT(0, "per-die", &rep.aggr_mode,
+		     "aggregate counts per processor die", AGGR_DIE),
+	OPT_SET_UINT(0, "per-core", &rep.aggr_mode,
+		     "aggregate counts per physical processor core", AGGR_CORE),
+	OPT_SET_UINT(0, "per-node", &rep.aggr_mode,
+		     "aggregate counts per numa node", AGGR_NODE),
+	OPT_SET_UINT('A', "no-aggr", &rep.aggr_mode,
+		     "disable CPU count aggregation", AGGR_NONE),
+	OPT_END()
+	};
+
+	parse_options(argc, argv, options, stat_report_usage, 0);
+	if (data.path && !data.path[0])
+		data.path = NULL;
+	if (stat__setup_format(stat, stat_options))
+		return -1;
+	stat->config.use_color = isatty(STDOUT_FILENO);
+
+	session = perf_session__new(&data, &rep.tool);
+	if (IS_ERR(session))
+		return -1;
+	err = perf_session__process_events(session);
+
+	perf_stat__free_evlist(session->evlist);
+	perf_session__delete(session);
+	perf_cpu_map__put(rep.cpus);
+	perf_thread_map__put(rep.threads);
+	for (i = 0; i < rep.nr_units; i++)
+		free(rep.units[i]);
+	free(rep.units);
+	/* As the reference: a damaged record exits with its errno (EINVAL: 234). */
+	return err;
+}
+
+/*
+ * `perf stat record [<options>] [<command>]`: the stat options again
+ * (the reference takes them on either side of "record"), -o naming the
+ * perf.data rather than the text output. Returns what is left of argv
+ * (the command) or -1.
+ */
+static int stat__record_parse(struct stat_cmd *stat, int argc, const char **argv,
+			      const struct option *options)
+{
+	argc = parse_options(argc, argv, options, stat_record_usage,
+			     PARSE_OPT_STOP_AT_NON_OPTION);
+	stat->data.path = stat->output_name;
+	stat->output_name = NULL;
+	if (stat->config.run_count != 1) {
+		pr_err("Cannot use -r option with perf stat record.\n");
+		return -1;
+	}
+	stat->record = true;
+	return argc;
+}
+
+/* Create the perf.data (after the options were checked). 0 or -1. */
+static int stat__record_open(struct stat_cmd *stat)
+{
+	char msg[BUFSIZ];
+	int err;
+
+	stat->data.mode = PERF_DATA_MODE_WRITE;
+	err = perf_data__open(&stat->data, msg, sizeof(msg));
+	if (err) {
+		/* The reference's wording, which differs from perf record's. */
+		if (err == -ENOENT || err == -EACCES || err == -EISDIR || err == -EROFS)
+			pr_err("failed to open %s : %s\n", perf_data__path(&stat->data),
+			       strerror(-err));
+		else
+			pr_err("%s\n", msg);
+		pr_err("Perf session creation failed\n");
+		return -1;
+	}
+	return 0;
 }
 
 static FILE *stat__open_output(struct stat_cmd *stat)
@@ -1092,24 +1590,8 @@ static int stat__validate(struct stat_cmd *stat, const struct option *options, i
 		parse_options_usage(stat_usage, options, "log-fd", 0);
 		return -EINVAL;
 	}
-	if (stat->csv_sep) {
-		config->csv_output = true;
-		config->csv_sep = strcmp(stat->csv_sep, "\\t") ? stat->csv_sep : "\t";
-	}
-	if (config->csv_output) {
-		if (stat->big_num_set && stat->big_num_opt) {
-			fprintf(stderr, "-B option not supported with -x\n");
-			parse_options_usage(stat_usage, options, "B", 1);
-			parse_options_usage(NULL, options, "x", 1);
-			return -EINVAL;
-		}
-		config->big_num = false;
-	} else if (stat->big_num_set) {
-		config->big_num = stat->big_num_opt;
-	}
-	/* -j wins over -x: the reference mixes both into invalid JSON. */
-	if (config->json_output)
-		config->csv_output = false;
+	if (stat__setup_format(stat, options))
+		return -EINVAL;
 
 	if (!argc && target__none(&stat->target))
 		stat->target.system_wide = true;
@@ -1340,21 +1822,31 @@ int cmd_stat(int argc, const char **argv)
 	};
 
 	/* 1. parse */
+	stat.full_argv = calloc((size_t)argc + 1, sizeof(*stat.full_argv));
+	if (!stat.full_argv)
+		return -ENOMEM;
+	memcpy(stat.full_argv, argv, (size_t)argc * sizeof(*argv));
+	stat.full_argc = argc;
 	setlocale(LC_ALL, "");
 	perf_stat_config__init(config);
 	perf_config(stat__config, &stat);
 	stat.evlist = evlist__new();
-	if (!stat.evlist)
+	if (!stat.evlist) {
+		free(stat.full_argv);
 		return -ENOMEM;
+	}
 	argc = parse_options_subcommand(argc, argv, options, subcommands,
 					(const char **)stat_usage,
 					PARSE_OPT_STOP_AT_NON_OPTION);
+	/* The reference takes any prefix of three letters or more. */
 	if (argc && strlen(argv[0]) > 2 && strstarts("record", argv[0])) {
-		status = stat__subcommand("record");
-		goto out;
-	}
-	if (argc && strlen(argv[0]) > 2 && strstarts("report", argv[0])) {
-		status = stat__subcommand("report");
+		argc = stat__record_parse(&stat, argc, argv, options);
+		if (argc < 0) {
+			status = -1;
+			goto out;
+		}
+	} else if (argc && strlen(argv[0]) > 2 && strstarts("report", argv[0])) {
+		status = stat__report(&stat, argc, argv, options);
 		goto out;
 	}
 
@@ -1405,11 +1897,23 @@ int cmd_stat(int argc, const char **argv)
 	if (!stat.control)
 		pr_debug("Control descriptor is not initialized\n");
 
-	/* 4. run, read and print */
+	if (stat.record && stat__record_open(&stat)) {
+		status = -1;
+		goto out;
+	}
+
+	/* 4. run, read and print (and write the counts for perf stat record) */
 	stat__setup_signals(&stat);
 	status = stat__main_loop(&stat, argc, argv);
+	if (stat__record_finish(&stat) && !status)
+		status = -1;
 
 out:
+	if (stat.record) {
+		perf_data__close(&stat.data);
+		perf_env__exit(&stat.header.env);
+	}
+	free(stat.full_argv);
 	if (config->output && config->output != stderr)
 		fclose(config->output);
 	config->output = NULL;

@@ -45,12 +45,15 @@ static struct test_suite *generic_tests[] = {
 	&suite__machine,
 	&suite__machine_reference,
 	&suite__stat,
+	&suite__stat_record,
+	&suite__unwind,
 };
 
 static struct test_workload *workloads[] = {
 	&workload__noploop,
 	&workload__thloop,
 	&workload__leafloop,
+	&workload__unwindloop,
 };
 
 /* A shell test found on disk. */

@@ -120,6 +120,8 @@ DECLARE_SUITE(symbols);
 DECLARE_SUITE(machine);
 DECLARE_SUITE(machine_reference);
 DECLARE_SUITE(stat);
+DECLARE_SUITE(stat_record);
+DECLARE_SUITE(unwind);
 
 /* Built-in workloads for `perf test -w NAME [args]`. */
 struct test_workload {
@@ -137,6 +139,7 @@ struct test_workload {
 DECLARE_WORKLOAD(noploop);
 DECLARE_WORKLOAD(thloop);
 DECLARE_WORKLOAD(leafloop);
+DECLARE_WORKLOAD(unwindloop);
 
 /* For the command-table test: perf.c's table, exposed read-only. */
 bool perf_is_builtin_command(const char *cmd);

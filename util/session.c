@@ -228,7 +228,12 @@ static int session__check_evlist(struct perf_session *s)
 	first = evlist__first(s->evlist);
 	id_pos = perf_sample__id_pos(first->attr.sample_type);
 	is_pos = perf_sample__is_pos(first->attr.sample_type);
-	if (s->evlist->nr_entries > 1) {
+	/*
+	 * The reference checks this for files only: its `perf stat record`
+	 * pipes carry attrs without any sample_type (counts need no ids in
+	 * samples).
+	 */
+	if (s->evlist->nr_entries > 1 && !s->header.is_pipe) {
 		evlist__for_each_entry(s->evlist, evsel) {
 			if (id_pos < 0 || is_pos < 0 ||
 			    perf_sample__id_pos(evsel->attr.sample_type) != id_pos ||

@@ -187,6 +187,14 @@ int perf_stat__setup_aggr(struct perf_stat_config *config,
 			  struct perf_cpu_map *cpus,
 			  struct perf_thread_map *threads)
 {
+	return perf_stat__setup_aggr_topo(config, cpus, threads, NULL);
+}
+
+int perf_stat__setup_aggr_topo(struct perf_stat_config *config,
+			       struct perf_cpu_map *cpus,
+			       struct perf_thread_map *threads,
+			       struct cpu_topo *topo)
+{
 	enum aggr_mode mode = config->aggr_mode;
 
 	perf_cpu_map__put(config->cpus);
@@ -199,10 +207,12 @@ int perf_stat__setup_aggr(struct perf_stat_config *config,
 	/* Only the topology modes pay for reading sysfs. */
 	if (mode == AGGR_NONE || mode == AGGR_SOCKET || mode == AGGR_DIE ||
 	    mode == AGGR_CORE || mode == AGGR_NODE) {
-		config->topo = cpu_topo__new(cpus);
+		config->topo = topo ? topo : cpu_topo__new(cpus);
+		topo = NULL;
 		if (!config->topo)
 			return -ENOMEM;
 	}
+	cpu_topo__delete(topo);
 	free(config->aggr_map);
 	config->aggr_map = aggr_map__new(mode, cpus, threads, config->topo);
 	if (!config->aggr_map)
@@ -628,10 +638,22 @@ static struct runtime_stat_entry *runtime_stat__find(const struct runtime_stat *
 	return NULL;
 }
 
+/*
+ * The reference matches the time of clocks in any exclusion context:
+ * task-clock gives faults:u its "/sec" (only the cgroup has to match).
+ */
+static int runtime_stat__ctx(enum stat_type type, int ctx)
+{
+	return type == STAT_NSECS ? ctx & ~0xff : ctx;
+}
+
 void runtime_stat__update(struct runtime_stat *rt, int bucket, int ctx,
 			  enum stat_type type, double val)
 {
-	struct runtime_stat_entry *e = runtime_stat__find(rt, bucket, ctx);
+	struct runtime_stat_entry *e;
+
+	ctx = runtime_stat__ctx(type, ctx);
+	e = runtime_stat__find(rt, bucket, ctx);
 
 	if (!e) {
 		struct runtime_stat_bucket *b;
@@ -656,7 +678,9 @@ void runtime_stat__update(struct runtime_stat *rt, int bucket, int ctx,
 double runtime_stat__avg(const struct runtime_stat *rt, int bucket, int ctx,
 			 enum stat_type type)
 {
-	const struct runtime_stat_entry *e = runtime_stat__find(rt, bucket, ctx);
+	const struct runtime_stat_entry *e;
+
+	e = runtime_stat__find(rt, bucket, runtime_stat__ctx(type, ctx));
 
 	return e ? stats__avg(&e->stats[type]) : 0.0;
 }
@@ -664,7 +688,9 @@ double runtime_stat__avg(const struct runtime_stat *rt, int bucket, int ctx,
 double runtime_stat__n(const struct runtime_stat *rt, int bucket, int ctx,
 		       enum stat_type type)
 {
-	const struct runtime_stat_entry *e = runtime_stat__find(rt, bucket, ctx);
+	const struct runtime_stat_entry *e;
+
+	e = runtime_stat__find(rt, bucket, runtime_stat__ctx(type, ctx));
 
 	return e ? e->stats[type].n : 0.0;
 }

@@ -242,6 +242,15 @@ bool aggr_cpu_id__equal(const struct aggr_cpu_id *a, const struct aggr_cpu_id *b
 int perf_stat__setup_aggr(struct perf_stat_config *config,
 			  struct perf_cpu_map *cpus,
 			  struct perf_thread_map *threads);
+/*
+ * The same with the topology of @cpus given (perf stat report: the
+ * recording machine's), taken over in every case; NULL reads this
+ * machine's when the mode needs one.
+ */
+int perf_stat__setup_aggr_topo(struct perf_stat_config *config,
+			       struct perf_cpu_map *cpus,
+			       struct perf_thread_map *threads,
+			       struct cpu_topo *topo);
 
 /*
  * Give every event of @evlist its struct perf_stat_evsel (evsel->priv),

@@ -38,30 +38,36 @@ void synth_ctx__init(struct synth_ctx *s, struct evlist *evlist,
  * CPU and IDENTIFIER fields the sample_type asks for, in the kernel's
  * order. Synthesized records have no time, id or cpu: zeros.
  */
-static size_t id_trailer(const struct synth_ctx *s, void *buf, pid_t pid, pid_t tid)
+static size_t id_trailer_of(uint64_t sample_type, void *buf, pid_t pid, pid_t tid,
+			    uint64_t id)
 {
 	uint64_t *p = buf;
 
-	if (!s->id_all)
-		return 0;
-	if (s->sample_type & PERF_SAMPLE_TID) {
+	if (sample_type & PERF_SAMPLE_TID) {
 		uint32_t *u = (uint32_t *)p;
 
 		u[0] = (uint32_t)pid;
 		u[1] = (uint32_t)tid;
 		p++;
 	}
-	if (s->sample_type & PERF_SAMPLE_TIME)
+	if (sample_type & PERF_SAMPLE_TIME)
 		*p++ = 0;
-	if (s->sample_type & PERF_SAMPLE_ID)
+	if (sample_type & PERF_SAMPLE_ID)
+		*p++ = id;
+	if (sample_type & PERF_SAMPLE_STREAM_ID)
 		*p++ = 0;
-	if (s->sample_type & PERF_SAMPLE_STREAM_ID)
+	if (sample_type & PERF_SAMPLE_CPU)
 		*p++ = 0;
-	if (s->sample_type & PERF_SAMPLE_CPU)
-		*p++ = 0;
-	if (s->sample_type & PERF_SAMPLE_IDENTIFIER)
-		*p++ = 0;
+	if (sample_type & PERF_SAMPLE_IDENTIFIER)
+		*p++ = id;
 	return (size_t)((char *)p - (char *)buf);
+}
+
+static size_t id_trailer(const struct synth_ctx *s, void *buf, pid_t pid, pid_t tid)
+{
+	if (!s->id_all)
+		return 0;
+	return id_trailer_of(s->sample_type, buf, pid, tid, 0);
 }
 
 static size_t align8(size_t x)
@@ -526,4 +532,311 @@ int perf_event__synthesize_finished_init(struct synth_ctx *s)
 int perf_event__synthesize_finished_round(struct synth_ctx *s)
 {
 	return synthesize_bare(s, PERF_RECORD_FINISHED_ROUND);
+}
+
+static bool pid_in(const pid_t *set, size_t nr, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		if (set[i] == pid)
+			return true;
+	return false;
+}
+
+/*
+ * The processes descending from @pid (itself included), from the ppid
+ * field of every /proc/PID/stat: one pass, parents before children only
+ * by chance, which the reader does not need.
+ */
+int perf_event__synthesize_process_tree(struct synth_ctx *s, pid_t pid)
+{
+	pid_t *tree = NULL;
+	size_t nr = 0, alloc = 0, i, before;
+	struct {
+		pid_t pid, ppid;
+	} *all = NULL;
+	size_t nall = 0, aall = 0;
+	struct dirent *de;
+	int err = 0;
+	DIR *d = opendir(procfs__mountpoint());
+
+	if (!d)
+		return -errno;
+	while ((de = readdir(d)) != NULL) {
+		char path[PATH_MAX], *buf, *p;
+
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s/stat", procfs__mountpoint(), de->d_name);
+		if (filename__read_str(path, &buf, NULL))
+			continue;
+		/* "pid (comm) state ppid": comm may hold spaces and ')'. */
+		p = strrchr(buf, ')');
+		if (p && nall == aall) {
+			void *n = realloc(all, (aall = aall ? aall * 2 : 512) * sizeof(*all));
+
+			if (!n) {
+				free(buf);
+				err = -ENOMEM;
+				break;
+			}
+			all = n;
+		}
+		if (p) {
+			all[nall].pid = (pid_t)atoi(de->d_name);
+			all[nall].ppid = (pid_t)atoi(p + 4);
+			nall++;
+		}
+		free(buf);
+	}
+	closedir(d);
+	if (err)
+		goto out;
+	/* Grow the tree until a pass adds nobody. */
+	tree = malloc(sizeof(*tree) * (nall + 1));
+	if (!tree) {
+		err = -ENOMEM;
+		goto out;
+	}
+	tree[nr++] = pid;
+	alloc = nall + 1;
+	do {
+		before = nr;
+		for (i = 0; i < nall && nr < alloc; i++)
+			if (!pid_in(tree, nr, all[i].pid) && pid_in(tree, nr, all[i].ppid))
+				tree[nr++] = all[i].pid;
+	} while (nr != before);
+	for (i = 0; i < nr && !err; i++)
+		err = synthesize_process(s, tree[i]);
+out:
+	free(tree);
+	free(all);
+	return err;
+}
+
+int perf_event__synthesize_lost_samples(struct synth_ctx *s, uint64_t sample_type,
+					uint64_t id, uint64_t lost)
+{
+	char buf[sizeof(struct perf_record_lost_samples) + 64];
+	struct perf_record_lost_samples *ev = (void *)buf;
+	size_t size = sizeof(*ev);
+
+	memset(buf, 0, sizeof(buf));
+	ev->header.type = PERF_RECORD_LOST_SAMPLES;
+	ev->lost = lost;
+	if (s->id_all)
+		size += id_trailer_of(sample_type, buf + size, 0, 0, id);
+	ev->header.size = (uint16_t)size;
+	return s->write(s->ctx, (union perf_event *)ev);
+}
+
+/* ---- perf stat record: counts and their configuration ---- */
+
+/*
+ * The reference sizes its unit, name and scale EVENT_UPDATE records with
+ * a 16-byte union after the id, plus the payload: the same sizes here,
+ * so the two tools' files match record for record (readers ignore the
+ * tail).
+ */
+#define EVENT_UPDATE_PAD 16
+
+static struct perf_record_event_update *event_update__new(size_t payload, uint64_t type,
+							  uint64_t id, size_t pad)
+{
+	struct perf_record_event_update *ev;
+	size_t size = align8(sizeof(*ev) + pad + payload);
+
+	if (size > 0xfff8)
+		return NULL;
+	ev = calloc(1, size);
+	if (!ev)
+		return NULL;
+	ev->header.type = PERF_RECORD_EVENT_UPDATE;
+	ev->header.size = (uint16_t)size;
+	ev->type = type;
+	ev->id = id;
+	return ev;
+}
+
+static int event_update__write_str(struct synth_ctx *s, uint64_t type, uint64_t id,
+				   const char *str)
+{
+	size_t len = strlen(str) + 1;
+	struct perf_record_event_update *ev;
+	int err;
+
+	ev = event_update__new(len, type, id, EVENT_UPDATE_PAD);
+	if (!ev)
+		return -ENOMEM;
+	memcpy(ev->data, str, len);
+	err = s->write(s->ctx, (union perf_event *)ev);
+	free(ev);
+	return err;
+}
+
+int perf_event__synthesize_event_update_unit(struct synth_ctx *s, uint64_t id,
+					     const char *unit)
+{
+	return event_update__write_str(s, PERF_EVENT_UPDATE__UNIT, id, unit);
+}
+
+int perf_event__synthesize_event_update_name(struct synth_ctx *s, uint64_t id,
+					     const char *name)
+{
+	return event_update__write_str(s, PERF_EVENT_UPDATE__NAME, id, name);
+}
+
+int perf_event__synthesize_event_update_scale(struct synth_ctx *s, uint64_t id, double scale)
+{
+	struct perf_record_event_update *ev;
+	int err;
+
+	ev = event_update__new(sizeof(scale), PERF_EVENT_UPDATE__SCALE, id,
+			       EVENT_UPDATE_PAD);
+	if (!ev)
+		return -ENOMEM;
+	memcpy(ev->data, &scale, sizeof(scale));
+	err = s->write(s->ctx, (union perf_event *)ev);
+	free(ev);
+	return err;
+}
+
+/*
+ * The payload of a CPU_MAP record (also the CPUS kind of EVENT_UPDATE)
+ * for @cpus into @buf, which has room for 8 + 2 * nr bytes: a range when
+ * the CPUs are consecutive, else the list of u16. Returns its length.
+ */
+static size_t cpu_map_data__encode(const struct perf_cpu_map *cpus, uint8_t *buf)
+{
+	int nr = perf_cpu_map__nr(cpus), i;
+	uint16_t u;
+	bool range = nr > 0 && perf_cpu_map__cpu(cpus, 0).cpu >= 0;
+
+	for (i = 1; i < nr && range; i++)
+		range = perf_cpu_map__cpu(cpus, i).cpu == perf_cpu_map__cpu(cpus, i - 1).cpu + 1;
+	if (range) {
+		/* type, any_cpu, pad, start, end */
+		u = PERF_CPU_MAP__RANGE_CPUS;
+		memcpy(buf, &u, 2);
+		buf[2] = 0;
+		buf[3] = 0;
+		u = (uint16_t)perf_cpu_map__cpu(cpus, 0).cpu;
+		memcpy(buf + 4, &u, 2);
+		u = (uint16_t)perf_cpu_map__cpu(cpus, nr - 1).cpu;
+		memcpy(buf + 6, &u, 2);
+		return 8;
+	}
+	u = PERF_CPU_MAP__CPUS;
+	memcpy(buf, &u, 2);
+	u = (uint16_t)nr;
+	memcpy(buf + 2, &u, 2);
+	for (i = 0; i < nr; i++) {
+		/* -1, the "any CPU" entry, travels as (u16)-1. */
+		u = (uint16_t)perf_cpu_map__cpu(cpus, i).cpu;
+		memcpy(buf + 4 + 2 * i, &u, 2);
+	}
+	return 4 + 2 * (size_t)nr;
+}
+
+int perf_event__synthesize_event_update_cpus(struct synth_ctx *s, uint64_t id,
+					     const struct perf_cpu_map *cpus)
+{
+	size_t room = 8 + 2 * (size_t)perf_cpu_map__nr(cpus);
+	struct perf_record_event_update *ev;
+	uint8_t *payload = malloc(room);
+	size_t len;
+	int err;
+
+	if (!payload)
+		return -ENOMEM;
+	len = cpu_map_data__encode(cpus, payload);
+	ev = event_update__new(len, PERF_EVENT_UPDATE__CPUS, id, 0);
+	if (!ev) {
+		free(payload);
+		return -ENOMEM;
+	}
+	memcpy(ev->data, payload, len);
+	free(payload);
+	err = s->write(s->ctx, (union perf_event *)ev);
+	free(ev);
+	return err;
+}
+
+int perf_event__synthesize_extra_attr(struct synth_ctx *s, struct evlist *evlist,
+				      bool is_pipe)
+{
+	struct evsel *evsel;
+	int err = 0;
+
+	evlist__for_each_entry(evlist, evsel) {
+		/* Updates are keyed by id: an event never opened has none. */
+		if (!evsel->ids)
+			continue;
+		if (evsel->unit && evsel->unit[0])
+			err = perf_event__synthesize_event_update_unit(s, evsel->id[0],
+								       evsel->unit);
+		if (!err && evsel->scale != 1.0)
+			err = perf_event__synthesize_event_update_scale(s, evsel->id[0],
+									evsel->scale);
+		if (!err && evsel->own_cpus)
+			err = perf_event__synthesize_event_update_cpus(s, evsel->id[0],
+								       evsel->own_cpus);
+		/* A file has the names in HEADER_EVENT_DESC; a pipe has no features. */
+		if (!err && is_pipe)
+			err = perf_event__synthesize_event_update_name(s, evsel->id[0],
+								       evsel__name(evsel));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int perf_event__synthesize_stat_config(struct synth_ctx *s, uint64_t aggr_mode,
+				       uint64_t interval, bool scale)
+{
+	char buf[sizeof(struct perf_record_stat_config) +
+		 PERF_STAT_CONFIG_TERM__MAX * sizeof(struct perf_record_stat_config_entry)];
+	struct perf_record_stat_config *ev = (void *)buf;
+
+	memset(buf, 0, sizeof(buf));
+	ev->header.type = PERF_RECORD_STAT_CONFIG;
+	ev->header.size = sizeof(buf);
+	ev->nr = PERF_STAT_CONFIG_TERM__MAX;
+	ev->data[0].tag = PERF_STAT_CONFIG_TERM__AGGR_MODE;
+	ev->data[0].val = aggr_mode;
+	ev->data[1].tag = PERF_STAT_CONFIG_TERM__INTERVAL;
+	ev->data[1].val = interval;
+	ev->data[2].tag = PERF_STAT_CONFIG_TERM__SCALE;
+	ev->data[2].val = scale;
+	return s->write(s->ctx, (union perf_event *)ev);
+}
+
+int perf_event__synthesize_stat(struct synth_ctx *s, int cpu, uint32_t thread,
+				uint64_t id, uint64_t val, uint64_t ena, uint64_t run)
+{
+	struct perf_record_stat ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.header.type = PERF_RECORD_STAT;
+	ev.header.size = sizeof(ev);
+	ev.id = id;
+	ev.cpu = (uint32_t)cpu;
+	ev.thread = thread;
+	ev.val = val;
+	ev.ena = ena;
+	ev.run = run;
+	return s->write(s->ctx, (union perf_event *)&ev);
+}
+
+int perf_event__synthesize_stat_round(struct synth_ctx *s, uint64_t time, uint64_t type)
+{
+	struct perf_record_stat_round ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.header.type = PERF_RECORD_STAT_ROUND;
+	ev.header.size = sizeof(ev);
+	ev.type = type;
+	ev.time = time;
+	return s->write(s->ctx, (union perf_event *)&ev);
 }

@@ -116,9 +116,7 @@ run pthr "$PERF" stat --per-thread true
 check_eq "--per-thread without -p/-t/-a" "$(rc_of pthr)" 234
 run noaggr "$PERF" stat -A true
 check "-A without -a" grep -q '^both cgroup and no-aggregation modes only available in system-wide mode$' "$TMPD/noaggr.err"
-run rec "$PERF" stat record true
-check_eq "stat record: not yet" "$(err_of rec)" "perf stat record: not supported by this perf yet"
-check_eq "stat record: status" "$(rc_of rec)" 1
+# perf stat record and report: tests/shell/stat-record.sh
 
 # ---- SIGINT without a command: counts printed, then killed by SIGINT ----
 "$PERF" stat -a -e cpu-clock > /dev/null 2> "$TMPD/sigint.err" &
