@@ -3,18 +3,20 @@
  * perf record: sample a command, processes or the whole system into
  * perf.data. Events are opened per CPU (or per thread with --per-thread),
  * their ring buffers drained in a poll loop into the data section, and
- * the header with the machine's description written at the end.
+ * the header with the machine's description written at the end. With
+ * --switch-output the output is cut into several complete files.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <pwd.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -22,28 +24,24 @@
 #include <unistd.h>
 
 #include "builtin.h"
+#include "util/control.h"
 #include "util/cpumap.h"
-#include "util/compress.h"
 #include "util/data.h"
 #include "util/debug.h"
 #include "util/evlist.h"
 #include "util/evsel.h"
-#include "util/exec-cmd.h"
 #include "util/header.h"
 #include "util/machine.h"
-#include "util/map.h"
-#include "util/dso.h"
 #include "util/mmap.h"
-#include "util/session.h"
-#include "util/thread.h"
 #include "util/parse-events.h"
 #include "util/parse-options.h"
 #include "util/perf_regs.h"
 #include "util/record.h"
+#include "util/record-file.h"
+#include "util/record-options.h"
+#include "util/record-output.h"
 #include "util/synthetic-events.h"
-#include "util/strbuf.h"
 #include "util/thread_map.h"
-#include "util/trace-event-info.h"
 #include "util/util.h"
 #include "util/xyarray.h"
 #include "util/zalloc.h"
@@ -52,60 +50,63 @@
 /* Default ring buffer: 512 KiB of data pages per CPU, as the reference. */
 #define DEFAULT_MMAP_PAGES 128
 
+/**
+ * struct record - the state of one perf record run
+ * @out:        the data section writer of the current file
+ * @mmaps:      forward rings, one per CPU (or thread); @ovw_mmaps the
+ *              overwrite rings at the same indexes (unmapped when unused)
+ * @pollfd:     the rings' fds (overwrite ones only for POLLHUP), then the
+ *              control fd when there is one
+ * @wakeups:    poll wakeups since the last file switch
+ * @files:      --switch-max-files: the names of the kept files, a ring
+ * @t0:         when the workload (or the recording) started, for -D
+ * @range:      the next -D range edge: 2*i is range i's start, 2*i+1 its end
+ */
 struct record {
 	struct record_opts opts;
 	struct evlist *evlist;
 	struct perf_data data;
 	struct perf_header header;
-	struct perf_mmap *mmaps;
+	struct record_output out;
+	struct perf_mmap *mmaps, *ovw_mmaps;
 	int nr_mmaps;
 	struct pollfd *pollfd;
 	int nr_pollfd;
+	struct perf_control ctl;
+	struct switch_output so;
+	char **files;
+	int cur_file;
 	const char *freq_str;
-	const char *callgraph_str;
-	const char *mmap_pages_str;
-	const char *intr_regs_str;
-	const char *user_regs_str;
-	const char *clockid_str;
-	bool no_buildid;
-	bool no_buildid_cache;
+	const char *accepted_str;
+	const char *switch_output_str;
+	bool no_buildid, no_buildid_set;
+	bool no_buildid_cache, no_buildid_cache_set;
 	bool quiet;
 	bool per_thread;
 	bool no_bpf_event;
 	bool dry_run;
 	bool timestamp_filename;
 	bool renamed;
-	const char *max_size_str;
-	uint64_t max_size;
-	const char *accepted_str;
-	bool per_thread_stat;
-	bool no_buffering;
-	int delay_ms;
+	bool group;
+	bool timestamp_boundary;
+	bool session_warned;	/* the build-id pass printed the lost-event warnings */
 	int verbose;
 	int realtime;
-	bool group;
-	/* Accounting, for the summary and the header. */
-	uint64_t bytes_written;
-	uint64_t samples;
-	uint64_t lost;
+	uint64_t max_size;
+	uint64_t lost_samples;
 	int wakeups;
-	uint64_t first_time, last_time;
-	int time_offset;		/* of TIME in a sample, -1 if none */
-	time_t next_checkpoint;		/* next header update, CLOCK_MONOTONIC s */
-	/* -z: events are staged here, then written as COMPRESSED records. */
-	int comp_level;
-	struct zstd_cdata *zstd;
-	char *zstage;
-	size_t zstage_len;
-	char *zout;
-	uint64_t bytes_raw;		/* data that went into COMPRESSED records */
-	uint64_t bytes_zout;		/* the COMPRESSED records it became */
+	time_t next_checkpoint;	/* next header update, CLOCK_MONOTONIC s */
+	struct timespec t0;
+	int range;
 };
 
 /* Set from signal handlers: the only mutable file-scope state. */
 static volatile sig_atomic_t done;
 static volatile sig_atomic_t child_finished;
 static volatile sig_atomic_t signr = -1;
+static volatile sig_atomic_t switch_pending;
+/* Whether SIGUSR2 (signal mode) or SIGALRM (time mode) cut the output. */
+static volatile sig_atomic_t switch_on_usr2, switch_on_alarm;
 
 static void sig_handler(int sig)
 {
@@ -116,153 +117,19 @@ static void sig_handler(int sig)
 	done = 1;
 }
 
-/* ---- writing ---- */
-
-static int record__write(struct record *rec, const void *buf, size_t size)
+static void switch_handler(int sig)
 {
-	int err = perf_data__write(&rec->data, buf, size);
-
-	if (!err)
-		rec->bytes_written += size;
-	return err;
+	if ((sig == SIGUSR2 && switch_on_usr2) || (sig == SIGALRM && switch_on_alarm))
+		switch_pending = 1;
 }
+
+/* ---- writing ---- */
 
 static int record__write_event(void *ctx, const union perf_event *event)
 {
-	return record__write(ctx, event, event->header.size);
-}
+	struct record *rec = ctx;
 
-/*
- * Input per COMPRESSED record: whole events up to this many bytes, so
- * one frame (at most zstd's bound of it) fits in the 16-bit record size
- * and readers' per-record output buffer (the mmap size) is never short.
- */
-#define ZSTAGE_MAX (60 * 1024)
-
-static int record__zflush(struct record *rec)
-{
-	struct perf_record_compressed *rc = (void *)rec->zout;
-	ssize_t n;
-	int err;
-
-	if (!rec->zstage_len)
-		return 0;
-	n = zstd__compress(rec->zstd, rec->zstage, rec->zstage_len, rc->data,
-			   zstd__compress_bound(ZSTAGE_MAX));
-	if (n < 0 || sizeof(*rc) + (size_t)n > 0xffff) {
-		/* Incompressible or failed: the events go out as they are. */
-		err = record__write(rec, rec->zstage, rec->zstage_len);
-	} else {
-		rc->header.type = PERF_RECORD_COMPRESSED;
-		rc->header.misc = 0;
-		rc->header.size = (uint16_t)(sizeof(*rc) + (size_t)n);
-		err = record__write(rec, rc, rc->header.size);
-		if (!err) {
-			rec->bytes_raw += rec->zstage_len;
-			rec->bytes_zout += rc->header.size;
-		}
-	}
-	rec->zstage_len = 0;
-	return err;
-}
-
-static int record__stage(struct record *rec, const union perf_event *event)
-{
-	int err;
-
-	if (rec->zstage_len + event->header.size > ZSTAGE_MAX) {
-		err = record__zflush(rec);
-		if (err)
-			return err;
-	}
-	memcpy(rec->zstage + rec->zstage_len, event, event->header.size);
-	rec->zstage_len += event->header.size;
-	return 0;
-}
-
-/* Offset of the TIME field in a sample for this sample_type, -1 if none. */
-static int sample_time_offset(uint64_t sample_type)
-{
-	int off = sizeof(struct perf_event_header);
-
-	if (!(sample_type & PERF_SAMPLE_TIME))
-		return -1;
-	if (sample_type & PERF_SAMPLE_IDENTIFIER)
-		off += 8;
-	if (sample_type & PERF_SAMPLE_IP)
-		off += 8;
-	if (sample_type & PERF_SAMPLE_TID)
-		off += 8;
-	return off;
-}
-
-/*
- * Copy one ring's pass record by record: counting samples and lost
- * records and keeping the first and last sample times costs a header
- * read per record, far less than the write itself.
- */
-static int record__drain(struct record *rec, struct perf_mmap *map)
-{
-	union perf_event *event;
-	int err = 0;
-
-	if (perf_mmap__read_init(map))
-		return 0;
-	while ((event = perf_mmap__read_event(map)) != NULL) {
-		err = rec->zstd ? record__stage(rec, event) :
-				  record__write(rec, event, event->header.size);
-		if (err)
-			break;
-		switch (event->header.type) {
-		case PERF_RECORD_SAMPLE:
-			rec->samples++;
-			if (rec->time_offset > 0 &&
-			    event->header.size >= rec->time_offset + 8) {
-				uint64_t t;
-
-				memcpy(&t, (char *)event + rec->time_offset, sizeof(t));
-				if (!rec->first_time || t < rec->first_time)
-					rec->first_time = t;
-				if (t > rec->last_time)
-					rec->last_time = t;
-			}
-			break;
-		case PERF_RECORD_LOST:
-			rec->lost += event->lost.lost;
-			break;
-		default:
-			break;
-		}
-	}
-	if (!err && rec->zstd)
-		err = record__zflush(rec);
-	perf_mmap__consume(map);
-	return err;
-}
-
-static int record__mmap_read_all(struct record *rec, bool *wrote)
-{
-	uint64_t before = rec->bytes_written;
-	int i, err;
-
-	for (i = 0; i < rec->nr_mmaps; i++) {
-		err = record__drain(rec, &rec->mmaps[i]);
-		if (err)
-			return err;
-	}
-	*wrote = rec->bytes_written != before;
-	/* Nothing is reordered across a round: readers may sort up to here. */
-	if (*wrote) {
-		struct perf_event_header round = {
-			.type = PERF_RECORD_FINISHED_ROUND,
-			.size = sizeof(round),
-		};
-
-		err = record__write(rec, &round, sizeof(round));
-		if (err)
-			return err;
-	}
-	return 0;
+	return record_output__event(&rec->out, event);
 }
 
 /*
@@ -283,12 +150,35 @@ static void record__checkpoint(struct record *rec)
 	if (now.tv_sec < rec->next_checkpoint)
 		return;
 	rec->next_checkpoint = now.tv_sec + 1;
+	/* What is staged counts once it is on disk. */
+	if (record_output__flush(&rec->out))
+		return;
 	memcpy(saved, rec->header.adds_features, sizeof(saved));
 	memset(rec->header.adds_features, 0, sizeof(saved));
-	rec->header.data_size = rec->bytes_written;
+	rec->header.data_size = rec->out.bytes_written;
 	if (perf_header__write(&rec->header, rec->evlist, rec->data.fd, false))
 		pr_debug("checkpoint of the perf.data header failed\n");
 	memcpy(rec->header.adds_features, saved, sizeof(saved));
+}
+
+/*
+ * --switch-max-files: @name is the newest file; the oldest beyond the
+ * limit is removed. Takes @name.
+ */
+static void record__keep_file(struct record *rec, char *name)
+{
+	int n = rec->so.max_files;
+
+	if (!n || !rec->files) {
+		free(name);
+		return;
+	}
+	rec->cur_file = (rec->cur_file + 1) % n;
+	if (rec->files[rec->cur_file]) {
+		remove(rec->files[rec->cur_file]);
+		free(rec->files[rec->cur_file]);
+	}
+	rec->files[rec->cur_file] = name;
 }
 
 /*
@@ -298,90 +188,19 @@ static void record__checkpoint(struct record *rec)
 static void record__rename_timestamp(struct record *rec)
 {
 	const char *path = perf_data__path(&rec->data);
-	char stamp[32], *newname;
-	struct timeval tv;
-	struct tm tm;
+	char *newname = record_file__timestamp_name(path);
 
-	gettimeofday(&tv, NULL);
-	localtime_r(&tv.tv_sec, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm);
-	if (asprintf(&newname, "%s.%s%02d", path, stamp, (int)(tv.tv_usec / 10000)) < 0)
+	if (!newname)
 		return;
 	if (rename(path, newname) == 0) {
 		if (!rec->quiet)
 			fprintf(stderr, "[ perf record: Dump %s ]\n", newname);
 		rec->renamed = true;
-	} else {
-		pr_err("failed to rename %s to %s: %s\n", path, newname, strerror(errno));
+		record__keep_file(rec, newname);
+		return;
 	}
+	pr_err("failed to rename %s to %s: %s\n", path, newname, strerror(errno));
 	free(newname);
-}
-
-/*
- * The build-ids of the binaries samples hit, as the reference writes
- * them: read the data back through the session and the machine model,
- * mark each sample's dso, then rewrite the features with HEADER_BUILD_ID.
- * Hit binaries also go into the build-id cache unless -N.
- */
-static int record__mark_hit(struct perf_tool *tool __maybe_unused,
-			    union perf_event *event __maybe_unused,
-			    struct perf_sample *sample, struct evsel *evsel __maybe_unused,
-			    struct machine *machine)
-{
-	struct thread *thread = machine__findnew_thread(machine, (pid_t)sample->pid,
-							(pid_t)sample->tid);
-	struct addr_location al;
-
-	/* The map is enough: no symbol table needs loading to mark a hit. */
-	addr_location__init(&al);
-	if (thread && thread__find_map_fb(thread, sample->cpumode, sample->ip, &al) &&
-	    al.map->dso)
-		al.map->dso->hit = true;
-	addr_location__exit(&al);
-	thread__put(thread);
-	return 0;
-}
-
-static int record__write_build_ids(struct record *rec)
-{
-	struct perf_data data = {
-		.path = perf_data__path(&rec->data),
-		.mode = PERF_DATA_MODE_READ,
-		.force = true,
-	};
-	struct perf_tool tool = {
-		.sample = record__mark_hit,
-		.mmap = perf_event__process_mmap,
-		.mmap2 = perf_event__process_mmap2,
-		.comm = perf_event__process_comm,
-		.fork = perf_event__process_fork,
-		.exit = perf_event__process_exit,
-		.ksymbol = perf_event__process_ksymbol,
-	};
-	struct perf_session *session;
-	struct machine *machine;
-	int err;
-
-	session = perf_session__new(&data, &tool);
-	if (IS_ERR(session))
-		return (int)PTR_ERR(session);
-	machine = machine__new_host(&session->header.env);
-	if (!machine) {
-		perf_session__delete(session);
-		return -ENOMEM;
-	}
-	session->machine = machine;
-	err = perf_session__process_events(session);
-	if (!err)
-		err = machine__hit_build_ids(machine, !rec->no_buildid_cache,
-					     &rec->header.build_ids, &rec->header.nr_build_ids);
-	session->machine = NULL;
-	machine__delete(machine);
-	perf_session__delete(session);
-	if (err || !rec->header.nr_build_ids)
-		return err;
-	perf_header__feat_set(rec->header.adds_features, HEADER_BUILD_ID);
-	return perf_header__write(&rec->header, rec->evlist, rec->data.fd, true);
 }
 
 /* ---- ring buffers ---- */
@@ -392,16 +211,20 @@ static int record__mmap(struct record *rec)
 	unsigned int pages = rec->opts.mmap_pages ? rec->opts.mmap_pages : DEFAULT_MMAP_PAGES;
 	int ncpus = xyarray__max_x(first->fd), nthreads = xyarray__max_y(first->fd);
 	bool per_cpu = !perf_cpu_map__has_any_cpu(first->cpus);
-	int nr = per_cpu ? ncpus : nthreads, c, t, err;
+	int nr = per_cpu ? ncpus : nthreads, c, t, i, err;
 
 	rec->mmaps = calloc((size_t)nr, sizeof(*rec->mmaps));
-	rec->pollfd = calloc((size_t)nr, sizeof(*rec->pollfd));
-	if (!rec->mmaps || !rec->pollfd)
+	rec->ovw_mmaps = calloc((size_t)nr, sizeof(*rec->ovw_mmaps));
+	/* Room for both kinds of ring per index, and the control fd. */
+	rec->pollfd = calloc((size_t)nr * 2 + 1, sizeof(*rec->pollfd));
+	if (!rec->mmaps || !rec->ovw_mmaps || !rec->pollfd)
 		return -ENOMEM;
+	rec->nr_mmaps = nr;
 
 	/*
-	 * One ring per CPU (per thread with --per-thread): the first fd on
-	 * it owns the buffer, all the others are redirected into it.
+	 * One ring per CPU (per thread with --per-thread) and direction:
+	 * the first fd on it owns the buffer, all the others are redirected
+	 * into it (the kernel only joins rings of the same direction).
 	 */
 	for (c = 0; c < ncpus; c++) {
 		for (t = 0; t < nthreads; t++) {
@@ -409,26 +232,37 @@ static int record__mmap(struct record *rec)
 
 			evlist__for_each_entry(rec->evlist, evsel) {
 				int fd = evsel__fd(evsel, c, t);
+				bool ovw = evsel->attr.write_backward;
+				struct perf_mmap *map = ovw ? &rec->ovw_mmaps[idx] : &rec->mmaps[idx];
 
 				if (fd < 0)
 					continue;
-				if (!rec->mmaps[idx].base) {
-					err = perf_mmap__mmap(&rec->mmaps[idx], fd,
+				if (!map->base) {
+					err = perf_mmap__mmap(map, fd,
 							      per_cpu ? perf_cpu_map__cpu(first->cpus, c).cpu : -1,
-							      pages);
+							      pages, ovw);
 					if (err)
 						return err;
-					rec->pollfd[idx].fd = fd;
-					rec->pollfd[idx].events = POLLIN;
 					continue;
 				}
-				if (ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, rec->mmaps[idx].fd) < 0)
+				if (ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, map->fd) < 0)
 					return -errno;
 			}
 		}
 	}
-	rec->nr_mmaps = nr;
-	rec->nr_pollfd = nr;
+	/* Overwrite rings are read at the end only: polled for POLLHUP alone. */
+	for (i = 0; i < nr; i++) {
+		struct perf_mmap *maps[2] = { &rec->mmaps[i], &rec->ovw_mmaps[i] };
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			if (!maps[k]->base)
+				continue;
+			rec->pollfd[rec->nr_pollfd].fd = maps[k]->fd;
+			rec->pollfd[rec->nr_pollfd].events = k ? 0 : POLLIN;
+			rec->nr_pollfd++;
+		}
+	}
 	return 0;
 }
 
@@ -436,11 +270,45 @@ static void record__munmap(struct record *rec)
 {
 	int i;
 
-	for (i = 0; i < rec->nr_mmaps; i++)
+	for (i = 0; i < rec->nr_mmaps; i++) {
 		perf_mmap__munmap(&rec->mmaps[i]);
+		perf_mmap__munmap(&rec->ovw_mmaps[i]);
+	}
 	zfree(&rec->mmaps);
+	zfree(&rec->ovw_mmaps);
 	zfree(&rec->pollfd);
 	rec->nr_mmaps = 0;
+}
+
+/*
+ * Drain the forward rings (and with @ovw, the overwrite rings, held
+ * still while they are read) and end the round. *@wrote tells whether
+ * anything came.
+ */
+static int record__mmap_read_all(struct record *rec, bool ovw, bool *wrote)
+{
+	uint64_t before = record_output__size(&rec->out);
+	int i, err;
+
+	for (i = 0; i < rec->nr_mmaps; i++) {
+		err = record_output__drain(&rec->out, &rec->mmaps[i]);
+		if (err)
+			return err;
+	}
+	for (i = 0; ovw && i < rec->nr_mmaps; i++) {
+		struct perf_mmap *map = &rec->ovw_mmaps[i];
+
+		if (!map->base)
+			continue;
+		perf_mmap__pause(map, true);
+		err = record_output__drain(&rec->out, map);
+		perf_mmap__pause(map, false);
+		if (err)
+			return err;
+	}
+	*wrote = record_output__size(&rec->out) != before;
+	/* Nothing is reordered across a round: readers may sort up to here. */
+	return record_output__round(&rec->out);
 }
 
 /* The kernel's id for every fd, for the attr section and sample lookup. */
@@ -472,6 +340,39 @@ static int record__read_ids(struct record *rec)
 	return 0;
 }
 
+/*
+ * The samples the kernel dropped for want of ring space, per fd, as the
+ * reference records them: a LOST_SAMPLES record with the fd's id.
+ */
+static int record__write_lost_samples(struct record *rec)
+{
+	struct synth_ctx s;
+	struct evsel *evsel;
+	int err = 0;
+
+	synth_ctx__init(&s, rec->evlist, record__write_event, rec);
+	evlist__for_each_entry(rec->evlist, evsel) {
+		int ncpus = xyarray__max_x(evsel->fd), nthreads = xyarray__max_y(evsel->fd);
+		int c, t, k = 0;
+
+		for (c = 0; c < ncpus && !err; c++) {
+			for (t = 0; t < nthreads && !err; t++) {
+				uint64_t lost;
+
+				if (evsel__fd(evsel, c, t) < 0)
+					continue;
+				k++;
+				if (record__read_lost(evsel, c, t, &lost) || !lost)
+					continue;
+				rec->lost_samples += lost;
+				err = perf_event__synthesize_lost_samples(&s, evsel->attr.sample_type,
+									  evsel->id[k - 1], lost);
+			}
+		}
+	}
+	return err ? err : record_output__round(&rec->out);
+}
+
 /* ---- opening ---- */
 
 static int record__open(struct record *rec)
@@ -494,6 +395,17 @@ static int record__open(struct record *rec)
 				continue;
 			evsel__open_strerror(evsel, &rec->opts.target, -err, msg, sizeof(msg));
 			pr_err("Error:\n%s\n", msg);
+			return err;
+		}
+	}
+	/* --filter and --exclude-perf, on tracepoints. */
+	evlist__for_each_entry(rec->evlist, evsel) {
+		if (!evsel->filter)
+			continue;
+		err = evsel__apply_filter(evsel, evsel->filter);
+		if (err) {
+			pr_err("failed to set filter \"%s\" on event %s with %d (%s)\n",
+			       evsel->filter, evsel__name(evsel), -err, strerror(-err));
 			return err;
 		}
 	}
@@ -520,256 +432,32 @@ static int record__write_tracing_data(struct record *rec)
 	int err;
 
 	ev.size = (uint32_t)padded;
-	err = record__write(rec, &ev, sizeof(ev));
+	err = record_output__write(&rec->out, &ev, sizeof(ev));
 	if (!err)
-		err = record__write(rec, env->tracing_data, env->tracing_data_size);
+		err = record_output__write(&rec->out, env->tracing_data, env->tracing_data_size);
 	if (!err && padded > env->tracing_data_size)
-		err = record__write(rec, pad, padded - env->tracing_data_size);
+		err = record_output__write(&rec->out, pad, padded - env->tracing_data_size);
 	return err;
-}
-
-static void record__init_features(struct record *rec, int argc, const char **argv)
-{
-	struct perf_header *h = &rec->header;
-	struct perf_env *env = &h->env;
-	struct evsel *evsel;
-	int feat, i;
-
-	perf_env__init_host(env);
-	env->version = strdup(PERF_VERSION);
-	/* The command line as run: argv[0] is the binary's full path. */
-	env->cmdline_argv = calloc((size_t)argc + 2, sizeof(char *));
-	if (env->cmdline_argv) {
-		const char *dir = perf_binary_dir();
-		char *exe = NULL;
-
-		if (dir && asprintf(&exe, "%s/perf", dir) < 0)
-			exe = NULL;
-		env->cmdline_argv[0] = exe ? exe : strdup("perf");
-		env->cmdline_argv[1] = strdup("record");
-		for (i = 1; i < argc; i++)
-			env->cmdline_argv[i + 1] = strdup(argv[i]);
-		env->nr_cmdline = argc + 1;
-	}
-
-	for (feat = HEADER_FIRST_FEATURE; feat < HEADER_LAST_FEATURE; feat++)
-		perf_header__feat_set(h->adds_features, feat);
-	/* Only what we can describe: the rest stays off, as on the reference's files. */
-	h->adds_features[0] &= ~((1ULL << HEADER_TRACING_DATA) | (1ULL << HEADER_BRANCH_STACK) |
-				 (1ULL << HEADER_AUXTRACE) | (1ULL << HEADER_STAT) |
-				 (1ULL << HEADER_CLOCKID) | (1ULL << HEADER_DIR_FORMAT) |
-				 (1ULL << HEADER_BPF_PROG_INFO) | (1ULL << HEADER_BPF_BTF) |
-				 (1ULL << HEADER_COMPRESSED) | (1ULL << HEADER_CPU_PMU_CAPS) |
-				 (1ULL << HEADER_CLOCK_DATA) | (1ULL << HEADER_HYBRID_TOPOLOGY) |
-				 (1ULL << HEADER_PMU_CAPS) | (1ULL << HEADER_BUILD_ID));
-	if (!rec->evlist->nr_groups)
-		h->adds_features[0] &= ~(1ULL << HEADER_GROUP_DESC);
-	if (rec->zstd) {
-		/* Readers size their buffer for one record's output by mmap_len. */
-		perf_header__feat_set(h->adds_features, HEADER_COMPRESSED);
-		env->comp.version = 0;
-		env->comp.type = 1;	/* zstd */
-		env->comp.level = (uint32_t)rec->comp_level;
-		env->comp.mmap_len = (uint32_t)(((rec->opts.mmap_pages ? rec->opts.mmap_pages :
-						  DEFAULT_MMAP_PAGES) + 1) * sysconf(_SC_PAGESIZE));
-	}
-	if (rec->opts.clockid >= 0) {
-		struct timespec res;
-
-		perf_header__feat_set(h->adds_features, HEADER_CLOCKID);
-		if (!clock_getres(rec->opts.clockid, &res))
-			env->clockid_res_ns = (uint64_t)res.tv_sec * 1000000000ULL +
-					      (uint64_t)res.tv_nsec;
-	}
-	evlist__for_each_entry(rec->evlist, evsel) {
-		struct strbuf td = STRBUF_INIT;
-
-		if (evsel->attr.type != PERF_TYPE_TRACEPOINT)
-			continue;
-		/* Readers decode tracepoint payloads with these formats. */
-		if (!tracing_data__build(rec->evlist, &td)) {
-			size_t len;
-
-			env->tracing_data = strbuf_detach(&td, &len);
-			env->tracing_data_size = len;
-			perf_header__feat_set(h->adds_features, HEADER_TRACING_DATA);
-		}
-		strbuf_release(&td);
-		break;
-	}
-}
-
-/* ---- options ---- */
-
-static int parse_freq(struct record *rec)
-{
-	int max = record__max_sample_rate();
-	char *end;
-	unsigned long long f;
-
-	if (!rec->freq_str) {
-		/* The default rate is lowered quietly to what the kernel allows. */
-		if (rec->opts.freq > (uint64_t)max && !rec->opts.user_period) {
-			pr_info("info: Using a maximum frequency rate of %'d Hz\n", max);
-			rec->opts.freq = (uint64_t)max;
-		}
-		return 0;
-	}
-	if (!strcmp(rec->freq_str, "max")) {
-		rec->opts.freq = (uint64_t)max;
-		pr_info("info: Using a maximum frequency rate of %'d Hz\n", max);
-		return 0;
-	}
-	f = strtoull(rec->freq_str, &end, 0);
-	if (*end || end == rec->freq_str) {
-		pr_err("invalid frequency '%s'\n", rec->freq_str);
-		return -EINVAL;
-	}
-	if (f > (unsigned long long)max) {
-		pr_err("Maximum frequency rate (%'d Hz) exceeded, reducing it to %'d Hz.\n"
-		       "Please use -F freq option with a lower value or consider\n"
-		       "tweaking /proc/sys/kernel/perf_event_max_sample_rate.\n", max, max);
-		f = (unsigned long long)max;
-	}
-	rec->opts.freq = f;
-	rec->opts.user_freq = true;
-	return 0;
-}
-
-static int parse_callgraph(struct record *rec, const char *s)
-{
-	char *end;
-
-	if (!s || !strcmp(s, "fp")) {
-		rec->opts.callgraph = CALLCHAIN_FP;
-		return 0;
-	}
-	if (!strcmp(s, "lbr")) {
-		rec->opts.callgraph = CALLCHAIN_LBR;
-		return 0;
-	}
-	if (!strcmp(s, "no")) {
-		rec->opts.callgraph = CALLCHAIN_NONE;
-		return 0;
-	}
-	if (!strncmp(s, "dwarf", 5)) {
-		rec->opts.callgraph = CALLCHAIN_DWARF;
-		if (s[5] == ',') {
-			unsigned long sz = strtoul(s + 6, &end, 0);
-
-			/* The kernel copies at most 64 KiB, in multiples of 8. */
-			if (*end || !sz || sz > 65528) {
-				pr_err("callchain: Incorrect stack dump size (max 65528): %s\n", s + 6);
-				return -EINVAL;
-			}
-			rec->opts.stack_size = (uint32_t)((sz + 7) & ~7UL);
-		} else if (s[5]) {
-			goto bad;
-		}
-		return 0;
-	}
-bad:
-	pr_err("callchain: Unknown --call-graph option value: %s\n", s);
-	return -EINVAL;
-}
-
-static int record__check_options(struct record *rec)
-{
-	char *end;
-
-	if (parse_freq(rec))
-		return -EINVAL;
-	if (rec->callgraph_str && parse_callgraph(rec, rec->callgraph_str))
-		return -EINVAL;
-	if (rec->mmap_pages_str) {
-		unsigned long pages = strtoul(rec->mmap_pages_str, &end, 0);
-
-		if ((*end && *end != ',') || !pages || (pages & (pages - 1))) {
-			pr_err("Invalid argument for --mmap_pages/-m\n");
-			return -EINVAL;
-		}
-		rec->opts.mmap_pages = (unsigned int)pages;
-	}
-	if (rec->max_size_str) {
-		unsigned long long v = strtoull(rec->max_size_str, &end, 0);
-
-		switch (*end) {
-		case 'B': case 'b': end++; break;
-		case 'K': case 'k': v <<= 10; end++; break;
-		case 'M': case 'm': v <<= 20; end++; break;
-		case 'G': case 'g': v <<= 30; end++; break;
-		default: break;
-		}
-		if (*end || end == rec->max_size_str) {
-			pr_err("invalid --max-size '%s'\n", rec->max_size_str);
-			return -EINVAL;
-		}
-		rec->max_size = v;
-	}
-	if (rec->clockid_str) {
-		static const struct { const char *name; int id; } clocks[] = {
-			{ "monotonic", CLOCK_MONOTONIC }, { "monotonic_raw", CLOCK_MONOTONIC_RAW },
-			{ "realtime", CLOCK_REALTIME }, { "boottime", CLOCK_BOOTTIME },
-			{ "tai", CLOCK_TAI }, { "mono", CLOCK_MONOTONIC },
-			{ "raw", CLOCK_MONOTONIC_RAW }, { "real", CLOCK_REALTIME },
-			{ "boot", CLOCK_BOOTTIME },
-		};
-		const char *s = rec->clockid_str;
-		size_t i;
-
-		if (!strncasecmp(s, "CLOCK_", 6))
-			s += 6;
-		for (i = 0; i < ARRAY_SIZE(clocks); i++)
-			if (!strcasecmp(s, clocks[i].name))
-				rec->opts.clockid = clocks[i].id;
-		if (rec->opts.clockid < 0) {
-			long v = strtol(rec->clockid_str, &end, 0);
-
-			if (*end || v < 0) {
-				pr_err("unknown clockid %s, check man page\n", rec->clockid_str);
-				return -EINVAL;
-			}
-			rec->opts.clockid = (int)v;
-		}
-	}
-	return 0;
 }
 
 /* ---- the run ---- */
 
-static void record__print_summary(struct record *rec)
-{
-	double mb = (double)(rec->bytes_written + rec->header.data_offset) / 1024.0 / 1024.0;
-
-	if (rec->quiet)
-		return;
-	if (rec->lost)
-		fprintf(stderr, "Processed %" PRIu64 " events and lost %" PRIu64 " chunks!\n\n"
-			"Check IO/CPU overload!\n\n", rec->samples, rec->lost);
-	if (rec->data.is_pipe)
-		return;
-	/* With --timestamp-filename the reference prints the name as a pattern. */
-	if (rec->zstd) {
-		double raw = (double)(rec->bytes_written - rec->bytes_zout + rec->bytes_raw +
-				      rec->header.data_offset) / 1024.0 / 1024.0;
-
-		fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s, compressed "
-			"(original %.3f MB, ratio is %.3f) ]\n", mb, perf_data__path(&rec->data),
-			rec->renamed ? ".<timestamp>" : "", raw, mb > 0 ? raw / mb : 1.0);
-		return;
-	}
-	fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s (%" PRIu64 " samples) ]\n",
-		mb, perf_data__path(&rec->data), rec->renamed ? ".<timestamp>" : "",
-		rec->samples);
-}
-
-static int record__synthesize(struct record *rec)
+/*
+ * What a reader needs before the samples: the id index, the kernel and
+ * module maps, the thread and cpu maps, and the tasks that already run.
+ * For a later file of --switch-output (@first false), the workload has
+ * exec'd: it and its children are described from /proc (the reference
+ * describes the workload process alone).
+ */
+static int record__synthesize(struct record *rec, bool first_file)
 {
 	struct synth_ctx s;
 	struct evsel *first = evlist__first(rec->evlist);
+	pid_t workload = rec->evlist->workload.pid;
 	int err;
 
 	synth_ctx__init(&s, rec->evlist, record__write_event, rec);
+	s.mmap_data = rec->opts.sample_address;
 	if (!rec->data.is_pipe) {
 		err = perf_event__synthesize_id_index(&s, rec->evlist);
 		if (err)
@@ -782,47 +470,459 @@ static int record__synthesize(struct record *rec)
 		err = perf_event__synthesize_thread_map(&s, first->threads);
 	if (!err && !perf_cpu_map__has_any_cpu(first->cpus))
 		err = perf_event__synthesize_cpu_map(&s, first->cpus);
-	if (!err && rec->evlist->workload.pid > 0)
-		err = perf_event__synthesize_comm(&s, rec->evlist->workload.pid,
-						  rec->evlist->workload.pid, "perf-exec");
+	if (!err && workload > 0 && first_file)
+		err = perf_event__synthesize_comm(&s, workload, workload, "perf-exec");
+	if (!err && workload > 0 && !first_file && !target__has_task(&rec->opts.target) &&
+	    !target__has_cpu(&rec->opts.target))
+		err = perf_event__synthesize_process_tree(&s, workload);
 	if (!err && (target__has_task(&rec->opts.target) || rec->opts.target.system_wide))
 		err = perf_event__synthesize_threads(&s, first->threads,
 						     target__has_cpu(&rec->opts.target) &&
 						     !target__has_task(&rec->opts.target));
 	if (!err)
 		err = perf_event__synthesize_finished_init(&s);
+	if (!err)
+		err = record_output__round(&rec->out);
+	if (!err)
+		err = record_output__flush(&rec->out);
 	return err;
+}
+
+/* Open the output, write its (provisional) header and the side-band. */
+static int record__start_file(struct record *rec, bool first_file)
+{
+	char msg[512];
+	int err;
+
+	rec->data.mode = PERF_DATA_MODE_WRITE;
+	err = perf_data__open(&rec->data, msg, sizeof(msg));
+	if (err) {
+		pr_err("%s\n", msg);
+		return err;
+	}
+	record_output__reset(&rec->out, rec->data.fd);
+	rec->header.data_size = 0;
+	if (rec->data.is_pipe) {
+		err = perf_header__write_pipe(rec->data.fd);
+		if (!err)
+			err = perf_header__synthesize_pipe(&rec->header, rec->evlist,
+							   record__write_event, rec);
+		if (!err && rec->header.env.tracing_data)
+			err = record__write_tracing_data(rec);
+		if (!err)
+			err = record_output__flush(&rec->out);
+		rec->out.bytes_written = 0;
+		rec->out.nr_events = 0;
+	} else {
+		err = perf_header__write(&rec->header, rec->evlist, rec->data.fd, false);
+		if (!err && lseek(rec->data.fd, (off_t)rec->header.data_offset, SEEK_SET) < 0)
+			err = -errno;
+	}
+	if (!err)
+		err = record__synthesize(rec, first_file);
+	if (err)
+		pr_err("failed to write perf data: %s\n", strerror(-err));
+	return err;
+}
+
+/*
+ * Complete the current file: the header, now that sizes and sample times
+ * are known, and the build-ids. Returns 0, or -errno when even the
+ * header could not be written.
+ */
+static int record__finish_file(struct record *rec)
+{
+	struct perf_header *h = &rec->header;
+	int err;
+
+	err = record_output__flush(&rec->out);
+	if (rec->data.is_pipe)
+		return err;
+	h->data_size = rec->out.bytes_written;
+	h->env.first_sample_time = rec->out.first_time;
+	h->env.last_sample_time = rec->out.last_time;
+	if (rec->out.zstd && rec->out.bytes_zout)
+		h->env.comp.ratio = (uint32_t)((rec->out.bytes_raw + rec->out.bytes_zout / 2) /
+					       rec->out.bytes_zout);
+	if (!err)
+		err = perf_header__write(h, rec->evlist, rec->data.fd, true);
+	if (err) {
+		/* No room for the features (a full disk): the header alone still reads. */
+		uint64_t saved[HEADER_FEAT_BITS / 64];
+
+		memcpy(saved, h->adds_features, sizeof(saved));
+		memset(h->adds_features, 0, sizeof(h->adds_features));
+		if (!perf_header__write(h, rec->evlist, rec->data.fd, false))
+			pr_err("perf.data header written without its features (%s); "
+			       "the %" PRIu64 " bytes of complete records stay readable\n",
+			       strerror(-err), rec->out.bytes_written);
+		else
+			pr_err("failed to write the perf.data header: %s\n", strerror(-err));
+		memcpy(h->adds_features, saved, sizeof(saved));
+		return err;
+	}
+	/* Best effort: a file without build-ids is still a good file. */
+	if (!rec->no_buildid && rec->out.samples) {
+		rec->session_warned = true;	/* its reader reports lost events */
+		if (record_file__write_build_ids(h, rec->evlist, rec->data.fd,
+						 perf_data__path(&rec->data), !rec->no_buildid_cache))
+			pr_debug("could not add build-ids to %s\n", perf_data__path(&rec->data));
+	}
+	build_id_entries__free(h->build_ids, h->nr_build_ids);
+	h->build_ids = NULL;
+	h->nr_build_ids = 0;
+	h->adds_features[0] &= ~(1ULL << HEADER_BUILD_ID);
+	return 0;
+}
+
+/*
+ * --switch-output: complete the current file, rename it with a timestamp,
+ * and start a new perf.data with everything a reader needs up front.
+ */
+static int record__switch_output(struct record *rec)
+{
+	bool wrote;
+	int err;
+
+	/* The flight recorder's content goes into the file it belongs to. */
+	err = record__mmap_read_all(rec, true, &wrote);
+	if (err)
+		return err;
+	if (!rec->quiet)
+		fprintf(stderr, "[ perf record: dump data: Woken up %d times ]\n", rec->wakeups);
+	rec->wakeups = 0;
+	err = record__finish_file(rec);
+	perf_data__close(&rec->data);
+	if (err)
+		return err;
+	record__rename_timestamp(rec);
+	err = record__start_file(rec, false);
+	rec->next_checkpoint = 0;
+	if (rec->so.time)
+		alarm((unsigned int)rec->so.time);
+	return err;
+}
+
+/* ---- enabling: -D and --control ---- */
+
+static bool evsel__is_tracking_dummy(const struct evsel *evsel)
+{
+	return evsel__match(evsel, PERF_TYPE_SOFTWARE, PERF_COUNT_SW_DUMMY) &&
+	       evsel->attr.mmap;
+}
+
+/*
+ * Turn the events on or off; the side-band dummy stays on, so the
+ * mmaps of what runs meanwhile are still known. @name: only that event.
+ */
+static void record__set_enabled(struct record *rec, bool on, const char *name)
+{
+	struct evsel *evsel;
+
+	if (name && *name) {
+		evsel = evlist__find_evsel_by_str(rec->evlist, name);
+		if (!evsel) {
+			pr_info("failed: can't find '%s' event\n", name);
+			return;
+		}
+		on ? evsel__enable(evsel) : evsel__disable(evsel);
+		pr_info("Event %s %s\n", name, on ? "enabled" : "disabled");
+		return;
+	}
+	evlist__for_each_entry(rec->evlist, evsel) {
+		if (evsel__is_group_leader(evsel) && !evsel__is_tracking_dummy(evsel))
+			on ? evsel__enable(evsel) : evsel__disable(evsel);
+	}
+	pr_info("Events %s\n", on ? "enabled" : "disabled");
+}
+
+/* Milliseconds since @rec->t0. */
+static long record__elapsed_ms(struct record *rec)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - rec->t0.tv_sec) * 1000 + (now.tv_nsec - rec->t0.tv_nsec) / 1000000;
+}
+
+/*
+ * -D: act on the delay or range edges that are due; returns how many ms
+ * until the next one (-1: none left). After the last range, stop.
+ */
+static int record__delay_tick(struct record *rec)
+{
+	struct record_opts *o = &rec->opts;
+	long now = record__elapsed_ms(rec), edge;
+
+	if (o->initial_delay > 0) {
+		if (now < o->initial_delay)
+			return (int)(o->initial_delay - now);
+		o->initial_delay = 0;
+		record__set_enabled(rec, true, NULL);
+		return -1;
+	}
+	while (rec->range < 2 * o->nr_ranges) {
+		const struct record_range *r = &o->ranges[rec->range / 2];
+
+		edge = rec->range % 2 ? r->end : r->start;
+		if (now < edge)
+			return (int)(edge - now);
+		record__set_enabled(rec, !(rec->range % 2), NULL);
+		if (++rec->range == 2 * o->nr_ranges)
+			done = 1;
+	}
+	return -1;
+}
+
+/* "name: type: 1, size: 128, ...", as perf evlist -v prints an event. */
+static int record__attr_field(FILE *fp, const char *name, const char *val, void *priv)
+{
+	bool *first = priv;
+
+	fprintf(fp, "%s %s: %s", *first ? ":" : ",", name, val);
+	*first = false;
+	return 0;
+}
+
+/* --control evlist [-v|-g|-F]: the events, on stderr as the reference. */
+static void record__print_evlist(struct record *rec, const char *arg)
+{
+	struct evsel *evsel;
+
+	evlist__for_each_entry(rec->evlist, evsel) {
+		if (!strcmp(arg, "-v")) {
+			bool first = true;
+
+			fprintf(stderr, "%s", evsel__name(evsel));
+			perf_event_attr__fprintf_cb(stderr, &evsel->attr, record__attr_field, &first);
+			fputc('\n', stderr);
+		} else if (!strcmp(arg, "-F")) {
+			fprintf(stderr, "%s: %s=%llu\n", evsel__name(evsel),
+				evsel->attr.freq ? "sample_freq" : "sample_period",
+				(unsigned long long)evsel->attr.sample_period);
+		} else if (!strcmp(arg, "-g") && evsel__is_group_leader(evsel) &&
+			   evsel->nr_members > 1) {
+			struct evsel *pos;
+			bool first = true;
+
+			fprintf(stderr, "%s{", evsel->group_name ? evsel->group_name : "");
+			evlist__for_each_entry(rec->evlist, pos) {
+				if (pos->leader != evsel)
+					continue;
+				fprintf(stderr, "%s%s", first ? "" : ",", evsel__name(pos));
+				first = false;
+			}
+			fprintf(stderr, "}\n");
+		} else if (strcmp(arg, "-g") || evsel->nr_members <= 1) {
+			fprintf(stderr, "%s\n", evsel__name(evsel));
+		}
+	}
+}
+
+static void record__control(struct record *rec)
+{
+	char arg[256];
+	enum perf_control_cmd cmd;
+
+	if (perf_control__fill(&rec->ctl) == -EPIPE)
+		rec->pollfd[rec->nr_pollfd].fd = -1;	/* the writer is gone */
+	while ((cmd = perf_control__next(&rec->ctl, arg, sizeof(arg))) != PERF_CONTROL_NONE) {
+		switch (cmd) {
+		case PERF_CONTROL_ENABLE:
+		case PERF_CONTROL_DISABLE:
+			record__set_enabled(rec, cmd == PERF_CONTROL_ENABLE, arg);
+			break;
+		case PERF_CONTROL_EVLIST:
+			record__print_evlist(rec, arg);
+			break;
+		case PERF_CONTROL_STOP:
+			done = 1;
+			break;
+		case PERF_CONTROL_SNAPSHOT:	/* AUX area snapshots: none here */
+		case PERF_CONTROL_PING:
+			break;
+		case PERF_CONTROL_UNKNOWN:
+		case PERF_CONTROL_NONE:
+		default:
+			continue;	/* no ack, as the reference */
+		}
+		perf_control__ack(&rec->ctl);
+	}
+}
+
+/* ---- the loop ---- */
+
+/*
+ * Drain until the workload exits or we are told to stop. An fd reports
+ * POLLHUP once its task is gone: it leaves the poll set, and when none
+ * is left there is nothing more to wait for.
+ */
+static int record__loop(struct record *rec)
+{
+	int alive = rec->nr_pollfd, nfds = rec->nr_pollfd + (rec->ctl.fd >= 0);
+	bool wrote;
+	int err;
+
+	for (;;) {
+		err = record__mmap_read_all(rec, false, &wrote);
+		if (err)
+			return err;
+		if (switch_pending || (rec->so.size &&
+				       record_output__size(&rec->out) >= rec->so.size)) {
+			switch_pending = 0;
+			err = record__switch_output(rec);
+			if (err)
+				return err;
+		}
+		if (done || !alive)
+			return 0;
+		if (rec->max_size && record_output__size(&rec->out) >= rec->max_size) {
+			if (!rec->quiet)
+				fprintf(stderr, "[ perf record: perf size limit reached (%" PRIu64
+					" KB), stopping session ]\n", record_output__size(&rec->out) / 1024);
+			return 0;
+		}
+		record__checkpoint(rec);
+		if (wrote) {
+			/* Busy rings must not starve -D's edges and --control. */
+			record__delay_tick(rec);
+			if (nfds > rec->nr_pollfd && rec->pollfd[rec->nr_pollfd].fd >= 0)
+				record__control(rec);
+			continue;
+		}
+		/* Idle: what is staged goes out before we wait (a pipe's reader is waiting). */
+		err = record_output__flush(&rec->out);
+		if (err)
+			return err;
+		{
+			int timeout = record__delay_tick(rec), i, n;
+
+			/*
+			 * The kernel wakes us at half a ring; else a pass a
+			 * second keeps the file (and its checkpoint) current.
+			 * More often only adds FINISHED_ROUND records.
+			 */
+			if (timeout < 0 || timeout > 1000)
+				timeout = 1000;
+			if (done)
+				continue;
+			/* A signal's interruption counts, as in the reference's count. */
+			n = poll(rec->pollfd, (nfds_t)nfds, timeout);
+			if (n < 0 && errno == EINTR)
+				rec->wakeups++;
+			if (n <= 0)
+				continue;
+			rec->wakeups++;
+			for (i = 0; i < rec->nr_pollfd; i++) {
+				if (rec->pollfd[i].fd >= 0 &&
+				    (rec->pollfd[i].revents & (POLLHUP | POLLERR))) {
+					rec->pollfd[i].fd = -1;
+					alive--;
+				}
+			}
+			if (nfds > rec->nr_pollfd && rec->pollfd[rec->nr_pollfd].revents)
+				record__control(rec);
+		}
+	}
+}
+
+static void record__print_summary(struct record *rec)
+{
+	struct record_output *o = &rec->out;
+	double mb = (double)(o->bytes_written + rec->header.data_offset) / 1024.0 / 1024.0;
+	const char *postfix = rec->renamed ? ".<timestamp>" : "";
+
+	if (rec->quiet)
+		return;
+	/* The build-id pass reads the file like a report, with its warnings. */
+	if (!rec->session_warned) {
+		if (o->lost_chunks)
+			fprintf(stderr, "Warning:\nProcessed %" PRIu64 " events and lost %" PRIu64
+				" chunks!\n\nCheck IO/CPU overload!\n\n", o->nr_events, o->lost_chunks);
+		if (rec->lost_samples * 20 > o->samples + rec->lost_samples)
+			fprintf(stderr, "Warning:\nProcessed %" PRIu64 " samples and lost %3.2f%%!\n\n",
+				o->samples + rec->lost_samples,
+				100.0 * (double)rec->lost_samples / (double)(o->samples + rec->lost_samples));
+	}
+	if (rec->data.is_pipe)
+		return;
+	if (o->zstd) {
+		double raw = (double)(o->bytes_written - o->bytes_zout + o->bytes_raw +
+				      rec->header.data_offset) / 1024.0 / 1024.0;
+
+		fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s, compressed "
+			"(original %.3f MB, ratio is %.3f) ]\n", mb, perf_data__path(&rec->data),
+			postfix, raw, mb > 0 ? raw / mb : 1.0);
+		return;
+	}
+	/* The reference leaves the count out when it has none to give. */
+	fprintf(stderr, "[ perf record: Captured and wrote %.3f MB %s%s", mb,
+		perf_data__path(&rec->data), postfix);
+	if (o->samples)
+		fprintf(stderr, " (%" PRIu64 " samples)", o->samples);
+	fprintf(stderr, " ]\n");
+}
+
+static void record__install_signals(struct record *rec)
+{
+	struct sigaction sa = { .sa_handler = sig_handler };
+	struct sigaction sw = { .sa_handler = switch_handler };
+
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	/* SIGUSR2 cuts the output in signal mode; otherwise it is ignored. */
+	switch_on_usr2 = rec->so.signal;
+	switch_on_alarm = rec->so.time != 0;
+	if (rec->so.enabled) {
+		sigaction(SIGUSR2, &sw, NULL);
+		sigaction(SIGALRM, &sw, NULL);
+	} else {
+		signal(SIGUSR2, SIG_IGN);
+	}
+}
+
+/* Fork the workload, held before exec so its pid can be profiled. */
+static int record__prepare_workload(struct record *rec, const char **argv)
+{
+	struct evlist *evlist = rec->evlist;
+	int err = evlist__prepare_workload(evlist, argv);
+
+	if (err) {
+		pr_err("Couldn't run the workload!\n");
+		return err;
+	}
+	if (!target__has_task(&rec->opts.target) && !target__has_cpu(&rec->opts.target)) {
+		struct perf_thread_map *threads = thread_map__new_by_tid(evlist->workload.pid);
+		struct perf_cpu_map *cpus = rec->per_thread ? perf_cpu_map__new_any() :
+					    perf_cpu_map__new_online_cpus();
+
+		evlist__set_maps(evlist, cpus, threads);
+		perf_cpu_map__put(cpus);
+		perf_thread_map__put(threads);
+	}
+	return 0;
 }
 
 static int __cmd_record(struct record *rec, int argc, const char **argv,
 			int full_argc, const char **full_argv)
 {
 	struct evlist *evlist = rec->evlist;
-	struct sigaction sa = { .sa_handler = sig_handler };
-	char msg[512];
-	int err, status = 0, exit_code = 0, alive;
+	int err, status = 0, exit_code = 0;
 	bool wrote;
 
-	sigaction(SIGCHLD, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	record__install_signals(rec);
 
-	/* 1. the workload, held before exec so its pid can be profiled */
-	if (argc) {
-		err = evlist__prepare_workload(evlist, argv);
-		if (err) {
-			pr_err("Couldn't run the workload!\n");
-			return err;
-		}
-		if (!target__has_task(&rec->opts.target) && !target__has_cpu(&rec->opts.target)) {
-			struct perf_thread_map *threads = thread_map__new_by_tid(evlist->workload.pid);
-			struct perf_cpu_map *cpus = rec->per_thread ? perf_cpu_map__new_any() :
-						    perf_cpu_map__new_online_cpus();
+	/* 1. the workload, and our priority (which it does not inherit) */
+	if (argc && record__prepare_workload(rec, argv))
+		return -1;
+	if (rec->realtime) {
+		struct sched_param param = { .sched_priority = rec->realtime };
 
-			evlist__set_maps(evlist, cpus, threads);
-			perf_cpu_map__put(cpus);
-			perf_thread_map__put(threads);
+		if (sched_setscheduler(0, SCHED_FIFO, &param)) {
+			pr_err("Could not set realtime priority.\n");
+			return -1;
 		}
 	}
 
@@ -830,7 +930,6 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 	err = record__open(rec);
 	if (err)
 		return -1;	/* exit 255 after the explanation, as the reference */
-	rec->time_offset = sample_time_offset(evlist__first(evlist)->attr.sample_type);
 	err = record__read_ids(rec);
 	if (!err)
 		err = record__mmap(rec);
@@ -845,104 +944,60 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 			pr_err("failed to mmap with %d (%s)\n", -err, strerror(-err));
 		return err;
 	}
-
-	if (rec->comp_level > 0) {
-		rec->zstd = zstd__new_compressor(rec->comp_level);
-		rec->zstage = malloc(ZSTAGE_MAX);
-		rec->zout = malloc(sizeof(struct perf_record_compressed) +
-				   zstd__compress_bound(ZSTAGE_MAX));
-		if (!rec->zstd || !rec->zstage || !rec->zout) {
-			pr_err("-z: cannot set up zstd compression%s\n",
-			       rec->zstd ? "" : " (this perf may be built without libzstd)");
-			return -1;
-		}
+	if (rec->ctl.fd >= 0) {
+		rec->pollfd[rec->nr_pollfd].fd = rec->ctl.fd;
+		rec->pollfd[rec->nr_pollfd].events = POLLIN;
 	}
 
-	/* 3. the output file, and its header (rewritten at the end) */
-	rec->data.mode = PERF_DATA_MODE_WRITE;
-	err = perf_data__open(&rec->data, msg, sizeof(msg));
+	err = record_output__init(&rec->out, -1, evlist__first(evlist)->attr.sample_type,
+				  (int)rec->header.env.comp.level);
 	if (err) {
-		pr_err("%s\n", msg);
-		return err;
-	}
-	record__init_features(rec, full_argc, full_argv);
-	if (rec->data.is_pipe) {
-		err = perf_header__write_pipe(rec->data.fd);
-		if (!err)
-			err = perf_header__synthesize_pipe(&rec->header, evlist,
-							   record__write_event, rec);
-		if (!err && rec->header.env.tracing_data)
-			err = record__write_tracing_data(rec);
-		rec->bytes_written = 0;
-	} else {
-		err = perf_header__write(&rec->header, evlist, rec->data.fd, false);
-		if (!err && lseek(rec->data.fd, (off_t)rec->header.data_offset, SEEK_SET) < 0)
-			err = -errno;
-	}
-	if (!err)
-		err = record__synthesize(rec);
-	if (err) {
-		pr_err("failed to write perf data: %s\n", strerror(-err));
+		pr_err("-z: cannot set up zstd compression%s\n",
+		       err == -EOPNOTSUPP ? " (this perf may be built without libzstd)" : "");
 		goto out;
 	}
 
+	/* 3. the output file, and its header (rewritten at the end) */
+	record_file__init_features(&rec->header, evlist, full_argc, full_argv, PERF_VERSION,
+				   rec->out.zstd ? rec->header.env.comp.level : 0,
+				   (uint32_t)((rec->opts.mmap_pages ? rec->opts.mmap_pages :
+					       DEFAULT_MMAP_PAGES) + 1) * (uint32_t)sysconf(_SC_PAGESIZE),
+				   rec->opts.clockid);
+	err = record__start_file(rec, true);
+	if (err)
+		goto out;
+
 	/* 4. go: the workload's exec enables the events, else we do */
-	if (rec->delay_ms > 0)
-		usleep((useconds_t)rec->delay_ms * 1000);
+	if (record_opts__start_disabled(&rec->opts))
+		pr_info("Events disabled\n");
 	if (evlist->workload.pid > 0) {
 		int exec_err;
 
 		evlist__start_workload(evlist);
 		exec_err = evlist__workload_exec_error(evlist);
-
 		if (exec_err) {
 			pr_err("Failed to collect '%s' for the '%s' workload: %s\n",
 			       evsel__name(evlist__first(evlist)), argv[0], strerror(exec_err));
 			waitpid(evlist->workload.pid, &status, 0);
 			err = -1;	/* exit 255, as the reference */
-			goto out_discard;
+			goto out;
 		}
 	}
-	if (target__has_cpu(&rec->opts.target) || target__has_task(&rec->opts.target) ||
-	    rec->delay_ms > 0)
+	clock_gettime(CLOCK_MONOTONIC, &rec->t0);
+	if ((target__has_cpu(&rec->opts.target) || target__has_task(&rec->opts.target)) &&
+	    !record_opts__start_disabled(&rec->opts))
 		evlist__enable(evlist);
+	if (rec->so.time)
+		alarm((unsigned int)rec->so.time);
 
-	/*
-	 * 5. drain until the workload exits or we are told to stop. An fd
-	 * reports POLLHUP once its task is gone: it leaves the poll set, and
-	 * when none is left there is nothing more to wait for.
-	 */
-	alive = rec->nr_pollfd;
-	for (;;) {
-		err = record__mmap_read_all(rec, &wrote);
-		if (err || done || !alive)
-			break;
-		if (rec->max_size && rec->bytes_written >= rec->max_size) {
-			if (!rec->quiet)
-				fprintf(stderr, "[ perf record: perf size limit reached (%" PRIu64
-					" KB), stopping session ]\n", rec->bytes_written / 1024);
-			break;
-		}
-		if (wrote) {
-			record__checkpoint(rec);
-			continue;
-		}
-		if (poll(rec->pollfd, (nfds_t)rec->nr_pollfd, 100) > 0) {
-			int i;
-
-			rec->wakeups++;
-			for (i = 0; i < rec->nr_pollfd; i++) {
-				if (rec->pollfd[i].fd >= 0 &&
-				    (rec->pollfd[i].revents & (POLLHUP | POLLERR))) {
-					rec->pollfd[i].fd = -1;
-					alive--;
-				}
-			}
-		}
-	}
+	/* 5. the loop */
+	err = record__loop(rec);
+	alarm(0);
 	evlist__disable(evlist);
 	if (!err)
-		err = record__mmap_read_all(rec, &wrote);
+		err = record__mmap_read_all(rec, true, &wrote);
+	if (!err)
+		err = record__write_lost_samples(rec);
 	if (err) {
 		pr_err("failed to write perf data, error: %s\n", strerror(-err));
 		exit_code = -1;
@@ -958,34 +1013,9 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 	}
 
 	/* 6. the header, now that sizes and sample times are known */
-	if (!rec->data.is_pipe) {
-		rec->header.data_size = rec->bytes_written;
-		rec->header.env.first_sample_time = rec->first_time;
-		if (rec->zstd && rec->bytes_zout)
-			rec->header.env.comp.ratio = (uint32_t)((rec->bytes_raw + rec->bytes_zout / 2) /
-								rec->bytes_zout);
-		rec->header.env.last_sample_time = rec->last_time;
-		err = perf_header__write(&rec->header, evlist, rec->data.fd, true);
-		if (err) {
-			/*
-			 * No room for the features (a full disk): the header
-			 * alone still makes every complete record readable.
-			 */
-			memset(rec->header.adds_features, 0, sizeof(rec->header.adds_features));
-			if (!perf_header__write(&rec->header, evlist, rec->data.fd, false))
-				pr_err("perf.data header written without its features (%s); "
-				       "the %" PRIu64 " bytes of complete records stay readable\n",
-				       strerror(-err), rec->bytes_written);
-			else
-				pr_err("failed to write the perf.data header: %s\n", strerror(-err));
-			exit_code = -1;
-		} else if (!rec->no_buildid && rec->samples) {
-			/* Best effort: a file without build-ids is still a good file. */
-			if (record__write_build_ids(rec))
-				pr_debug("could not add build-ids to %s\n", perf_data__path(&rec->data));
-		}
-	}
-	if (!rec->wakeups)
+	if (record__finish_file(rec))
+		exit_code = -1;
+	if (!rec->wakeups && !rec->so.enabled)
 		rec->wakeups = 1;
 	if (!rec->quiet)
 		fprintf(stderr, "[ perf record: Woken up %d times to write data ]\n", rec->wakeups);
@@ -1001,18 +1031,75 @@ static int __cmd_record(struct record *rec, int argc, const char **argv,
 	}
 	if (!exit_code && signr > 0 && signr != SIGINT && !evlist->workload.pid)
 		exit_code = 128 + signr;
+	err = exit_code ? exit_code : (err < 0 ? err : 0);
 out:
 	perf_data__close(&rec->data);
 	record__munmap(rec);
-	zstd__delete_compressor(rec->zstd);
-	free(rec->zstage);
-	free(rec->zout);
-	return exit_code ? exit_code : (err < 0 ? err : 0);
-
-out_discard:
-	perf_data__close(&rec->data);
-	record__munmap(rec);
+	record_output__exit(&rec->out);
 	return err;
+}
+
+/* ---- options ---- */
+
+/* Checks that the reference makes after the options, exiting with 234. */
+static int record__check_options(struct record *rec)
+{
+	if (record_opts__parse_freq(&rec->opts, rec->freq_str))
+		return -EINVAL;
+	if (rec->opts.user_freq && rec->opts.period)
+		rec->opts.user_period = false;
+	rec->opts.user_period = rec->opts.period != 0;
+	if (rec->opts.user_period)
+		rec->opts.freq = 0;
+	return 0;
+}
+
+/*
+ * --switch-output implies --timestamp-filename, and (to switch fast)
+ * --no-buildid and --no-buildid-cache unless --no-no-buildid[-cache]
+ * asked for them, as the reference does.
+ */
+static int record__check_switch_output(struct record *rec, const char *const *usage,
+				       const struct option *options)
+{
+	unsigned long half;
+	struct stat st;
+	char buf[32];
+
+	if (!rec->switch_output_str)
+		return 0;
+	if (switch_output__parse(&rec->so, rec->switch_output_str)) {
+		parse_options_usage(usage, options, "switch-output", false);
+		return -EINVAL;
+	}
+	/* Without -o, a FIFO on stdout means pipe mode, as in the reference. */
+	if (rec->data.path ? !strcmp(rec->data.path, "-") :
+	    (!fstat(STDOUT_FILENO, &st) && S_ISFIFO(st.st_mode))) {
+		pr_err("--switch-output cannot cut a pipe (-o -, or stdout without -o) into files\n");
+		parse_options_usage(usage, options, "switch-output", false);
+		return -EINVAL;
+	}
+	rec->timestamp_filename = true;
+	if (!(rec->no_buildid_set && !rec->no_buildid) &&
+	    !(rec->no_buildid_cache_set && !rec->no_buildid_cache)) {
+		rec->no_buildid = true;
+		rec->no_buildid_cache = true;
+	}
+	if (rec->so.max_files) {
+		rec->files = calloc((size_t)rec->so.max_files, sizeof(*rec->files));
+		if (!rec->files)
+			return -ENOMEM;
+		rec->cur_file = -1;
+	}
+	/* The rings are emptied at the half mark: smaller sizes overshoot. */
+	half = (unsigned long)((rec->opts.mmap_pages ? rec->opts.mmap_pages : DEFAULT_MMAP_PAGES) + 1) *
+	       (unsigned long)sysconf(_SC_PAGESIZE) / 2;
+	if (rec->so.size && rec->so.size < half && !rec->opts.no_buffering) {
+		record__unit_number(buf, sizeof(buf), half);
+		pr_warning("WARNING: switch-output data size lower than wakeup kernel buffer size (%s) "
+			   "expect bigger perf.data sizes\n", buf);
+	}
+	return 0;
 }
 
 static int record__regs_cb(const struct option *opt, const char *arg, int unset)
@@ -1030,105 +1117,81 @@ static int record__regs_cb(const struct option *opt, const char *arg, int unset)
 	return ret ? -1 : 0;
 }
 
-static int record__branch_any_cb(const struct option *opt, const char *arg __maybe_unused,
-				 int unset)
-{
-	uint64_t *mask = opt->value;
-
-	*mask = unset ? 0 : PERF_SAMPLE_BRANCH_ANY;
-	return 0;
-}
-
-static int record__branch_filter_cb(const struct option *opt, const char *arg, int unset)
-{
-	static const struct {
-		const char *name;
-		uint64_t bit;
-	} modes[] = {
-		{ "u", PERF_SAMPLE_BRANCH_USER }, { "k", PERF_SAMPLE_BRANCH_KERNEL },
-		{ "hv", PERF_SAMPLE_BRANCH_HV }, { "any", PERF_SAMPLE_BRANCH_ANY },
-		{ "any_call", PERF_SAMPLE_BRANCH_ANY_CALL },
-		{ "any_ret", PERF_SAMPLE_BRANCH_ANY_RETURN },
-		{ "ind_call", PERF_SAMPLE_BRANCH_IND_CALL },
-		{ "abort_tx", PERF_SAMPLE_BRANCH_ABORT_TX },
-		{ "in_tx", PERF_SAMPLE_BRANCH_IN_TX }, { "no_tx", PERF_SAMPLE_BRANCH_NO_TX },
-		{ "cond", PERF_SAMPLE_BRANCH_COND }, { "ind_jmp", PERF_SAMPLE_BRANCH_IND_JUMP },
-		{ "call", PERF_SAMPLE_BRANCH_CALL }, { "save_type", PERF_SAMPLE_BRANCH_TYPE_SAVE },
-		{ "stack", PERF_SAMPLE_BRANCH_CALL_STACK },
-	};
-	uint64_t *mask = opt->value;
-	char *copy, *tok, *save = NULL;
-	int err = 0;
-
-	if (unset) {
-		*mask = 0;
-		return 0;
-	}
-	copy = strdup(arg);
-	if (!copy)
-		return -1;
-	*mask = 0;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		size_t i;
-
-		for (i = 0; i < ARRAY_SIZE(modes); i++)
-			if (!strcasecmp(tok, modes[i].name))
-				break;
-		if (i == ARRAY_SIZE(modes)) {
-			fprintf(stderr, "unknown branch filter %s, check man page\n", tok);
-			err = -1;
-			break;
-		}
-		*mask |= modes[i].bit;
-	}
-	free(copy);
-	/* Privilege levels alone mean "any branch" at those levels. */
-	if (!err && !(*mask & ~(uint64_t)(PERF_SAMPLE_BRANCH_USER | PERF_SAMPLE_BRANCH_KERNEL |
-					 PERF_SAMPLE_BRANCH_HV)))
-		*mask |= PERF_SAMPLE_BRANCH_ANY;
-	return err;
-}
-
-static int record__comp_level_cb(const struct option *opt, const char *arg, int unset)
-{
-	int *level = opt->value;
-	char *end;
-	long v;
-
-	if (unset) {
-		*level = 0;
-		return 0;
-	}
-	if (!arg) {
-		*level = 1;
-		return 0;
-	}
-	v = strtol(arg, &end, 0);
-	if (*end || v < 0) {
-		fprintf(stderr, "invalid compression level '%s'\n", arg);
-		return -1;
-	}
-	/* zstd's levels end at 22; the reference accepts more and clamps. */
-	*level = v > 22 ? 22 : (int)v;
-	return 0;
-}
-
 static int record__not_yet_cb(const struct option *opt, const char *arg __maybe_unused,
 			      int unset)
 {
 	if (unset)
 		return 0;
-	fprintf(stderr, "perf record: --%s is not supported by this perf yet\n",
-		opt->long_name);
+	if (opt->long_name)
+		fprintf(stderr, "perf record: --%s is not supported by this perf yet\n",
+			opt->long_name);
+	else
+		fprintf(stderr, "perf record: -%c is not supported by this perf yet\n",
+			opt->short_name);
 	exit(1);
 }
 
-static int record__callgraph_cb(const struct option *opt, const char *arg __maybe_unused,
-				int unset)
-{
-	struct record_opts *opts = opt->value;
+/* Options of the reference that change what is recorded, not done here. */
+#define OPT_NOT_YET(s, l, a, h) \
+	OPT_CALLBACK_FLAG(s, l, NULL, a, h, record__not_yet_cb, PARSE_OPT_OPTARG)
 
-	opts->callgraph = unset ? CALLCHAIN_NONE : CALLCHAIN_FP;
+/*
+ * The cpu and thread maps for -p/-t/-u/-a/-C. Returns 0, or -1 after
+ * saying what was wrong.
+ */
+static int record__create_maps(struct record *rec)
+{
+	struct target *target = &rec->opts.target;
+	struct perf_cpu_map *cpus = NULL;
+	struct perf_thread_map *threads = NULL;
+	int err;
+
+	if (!target__has_task(target) && !target__has_cpu(target))
+		return 0;
+	/* A uid must exist, as the reference checks, numeric or not. */
+	if (target->uid_str && !getpwnam(target->uid_str)) {
+		char *end;
+		long uid = strtol(target->uid_str, &end, 10);
+
+		if (*end || end == target->uid_str || uid < 0) {
+			pr_err("Error:\nInvalid User: %s\n", target->uid_str);
+			return -1;
+		}
+		if (!getpwuid((uid_t)uid)) {
+			pr_err("Error:\nProblems obtaining information for user %s\n",
+			       target->uid_str);
+			return -1;
+		}
+	}
+	err = evlist__create_maps(rec->evlist, target);
+	if (err) {
+		if (err == -ESRCH)
+			pr_err("Couldn't find the task: no such process\n");
+		else if (err == -EINVAL && target->cpu_list)
+			pr_err("Invalid cpu list: %s\n", target->cpu_list);
+		else
+			pr_err("Couldn't create the cpu and thread maps: %s\n", strerror(-err));
+		return -1;
+	}
+	if (target->uid_str && !perf_thread_map__nr(rec->evlist->threads)) {
+		/* Nothing to follow: -u covers running tasks and their children. */
+		pr_err("Error:\nuser %s has no processes to profile\n", target->uid_str);
+		return -1;
+	}
+	if (target__has_cpu(target) && !target__has_task(target)) {
+		/* System-wide: the dummy thread map, one fd per CPU. */
+		threads = perf_thread_map__new_dummy();
+		cpus = perf_cpu_map__get(rec->evlist->cpus);
+	} else if (!rec->per_thread && !target->cpu_list) {
+		/* Existing tasks are followed on every CPU, like a workload. */
+		cpus = perf_cpu_map__new_online_cpus();
+		threads = perf_thread_map__get(rec->evlist->threads);
+	} else {
+		return 0;
+	}
+	evlist__set_maps(rec->evlist, cpus, threads);
+	perf_cpu_map__put(cpus);
+	perf_thread_map__put(threads);
 	return 0;
 }
 
@@ -1145,13 +1208,16 @@ int cmd_record(int argc, const char **argv)
 			     "event to sample; see 'perf list'", parse_events_option),
 		OPT_CALLBACK(0, "filter", &rec.evlist, "filter",
 			     "filter for the preceding tracepoint event", parse_filter),
+		OPT_CALLBACK_NOOPT(0, "exclude-perf", &rec.evlist, NULL,
+				   "don't record events from perf itself", record__exclude_perf_cb),
 		OPT_STRING('p', "pid", &rec.opts.target.pid, "pid",
 			   "sample existing processes (comma separated)"),
 		OPT_STRING('t', "tid", &rec.opts.target.tid, "tid",
 			   "sample existing threads (comma separated)"),
 		OPT_INTEGER('r', "realtime", &rec.realtime,
 			    "run perf with this SCHED_FIFO priority"),
-		OPT_BOOLEAN(0, "no-buffering", &rec.no_buffering, "accepted for compatibility"),
+		OPT_BOOLEAN(0, "no-buffering", &rec.opts.no_buffering,
+			    "wake up perf for every record (no buffering in the rings)"),
 		OPT_BOOLEAN('R', "raw-samples", &rec.opts.raw_samples,
 			    "also sample raw tracepoint payloads"),
 		OPT_BOOLEAN('a', "all-cpus", &rec.opts.target.system_wide,
@@ -1164,26 +1230,45 @@ int cmd_record(int argc, const char **argv)
 			    "do not follow child tasks"),
 		OPT_STRING('F', "freq", &rec.freq_str, "freq or 'max'",
 			   "samples per second"),
-		OPT_STRING('m', "mmap-pages", &rec.mmap_pages_str, "pages[,pages]",
-			   "ring buffer data pages per CPU (power of two)"),
+		OPT_BOOLEAN(0, "strict-freq", &rec.opts.strict_freq,
+			    "fail if the specified frequency can't be used"),
+		OPT_CALLBACK('m', "mmap-pages", &rec.opts, "pages[,pages]",
+			     "ring buffer size per CPU: pages (a power of two) or B/K/M/G",
+			     record__mmap_pages_cb),
 		OPT_CALLBACK_NOOPT('g', NULL, &rec.opts, NULL,
 				   "record call chains (frame pointers unless record.call-graph says otherwise)",
 				   record__callgraph_cb),
-		OPT_STRING(0, "call-graph", &rec.callgraph_str, "record_mode[,record_size]",
-			   "call chains: fp, dwarf[,stack bytes], lbr or no"),
+		OPT_CALLBACK(0, "call-graph", &rec.opts, "record_mode[,record_size]",
+			     "call chains: fp, dwarf[,stack bytes], lbr or no", record__call_graph_cb),
+		OPT_BOOLEAN(0, "kernel-callchains", &rec.opts.kernel_callchains,
+			    "collect kernel callchains"),
+		OPT_BOOLEAN(0, "user-callchains", &rec.opts.user_callchains,
+			    "collect user callchains"),
 		OPT_INCR('v', "verbose", &rec.verbose, "say more"),
 		OPT_BOOLEAN('q', "quiet", &rec.quiet, "print no summary or warnings"),
-		OPT_BOOLEAN('s', "stat", &rec.per_thread_stat, "accepted for compatibility"),
+		OPT_BOOLEAN('s', "stat", &rec.opts.inherit_stat, "per-thread counts"),
 		OPT_BOOLEAN('d', "data", &rec.opts.sample_address, "sample data addresses"),
 		OPT_BOOLEAN(0, "phys-data", &rec.opts.sample_phys_addr,
 			    "sample physical data addresses"),
+		OPT_BOOLEAN(0, "data-page-size", &rec.opts.sample_data_page_size,
+			    "sample the page size of data addresses"),
+		OPT_BOOLEAN(0, "code-page-size", &rec.opts.sample_code_page_size,
+			    "sample the page size of code addresses (ip)"),
 		OPT_BOOLEAN('T', "timestamp", &rec.opts.sample_time, "sample timestamps"),
+		OPT_BOOLEAN(0, "timestamp-boundary", &rec.timestamp_boundary,
+			    "record the times of the first and last samples (always done)"),
 		OPT_BOOLEAN('P', "period", &rec.opts.period_in_sample, "sample the period"),
+		OPT_BOOLEAN(0, "sample-identifier", &rec.opts.sample_identifier,
+			    "sample the event identifier"),
+		OPT_BOOLEAN(0, "running-time", &rec.opts.running_time,
+			    "record running and enabled time of read events"),
+		OPT_BOOLEAN(0, "transaction", &rec.opts.sample_transaction,
+			    "sample transaction flags (special events only)"),
 		OPT_BOOLEAN('n', "no-samples", &rec.opts.no_samples, "count, do not sample"),
-		OPT_BOOLEAN('N', "no-buildid-cache", &rec.no_buildid_cache,
-			    "do not add build-ids to ~/.debug"),
-		OPT_BOOLEAN('B', "no-buildid", &rec.no_buildid,
-			    "do not write build-ids into perf.data"),
+		OPT_BOOLEAN_SET('N', "no-buildid-cache", &rec.no_buildid_cache,
+				&rec.no_buildid_cache_set, "do not add build-ids to ~/.debug"),
+		OPT_BOOLEAN_SET('B', "no-buildid", &rec.no_buildid, &rec.no_buildid_set,
+				"do not write build-ids into perf.data"),
 		OPT_STRING('u', "uid", &rec.opts.target.uid_str, "user",
 			   "sample the processes of this user"),
 		OPT_BOOLEAN('W', "weight", &rec.opts.sample_weight, "sample the weight"),
@@ -1193,12 +1278,17 @@ int cmd_record(int argc, const char **argv)
 		OPT_BOOLEAN(0, "namespaces", &rec.opts.namespaces, "record namespace events"),
 		OPT_BOOLEAN(0, "all-user", &rec.opts.all_user, "sample user space only"),
 		OPT_BOOLEAN(0, "all-kernel", &rec.opts.all_kernel, "sample the kernel only"),
-		OPT_STRING('k', "clockid", &rec.clockid_str, "clockid",
-			   "clock for event timestamps (see clock_gettime())"),
+		OPT_CALLBACK('k', "clockid", &rec.opts.clockid, "clockid",
+			     "clock for event timestamps (see clock_gettime())", record__clockid_cb),
 		OPT_BOOLEAN(0, "no-bpf-event", &rec.no_bpf_event,
 			    "do not record BPF program events (none are recorded yet)"),
-		OPT_INTEGER('D', "delay", &rec.delay_ms,
-			    "ms to wait after starting the command before sampling"),
+		OPT_CALLBACK('D', "delay", &rec.opts, "ms",
+			     "ms to wait before sampling after the start (-1: start disabled), "
+			     "or ranges of ms to sample, e.g. '-D 10-20,30-40'", record__delay_cb),
+		OPT_CALLBACK(0, "control", &rec.ctl, "fd:ctl-fd[,ack-fd] or fifo:ctl-fifo[,ack-fifo]",
+			     "commands on ctl-fd: 'enable [event]', 'disable [event]', 'ping', "
+			     "'stop', 'snapshot', 'evlist [-v|-g|-F]'; 'ack' on ack-fd",
+			     record__control_cb),
 		OPT_BOOLEAN(0, "per-thread", &rec.per_thread, "one ring buffer per thread"),
 		OPT_BOOLEAN(0, "group", &rec.group, "put the events into one group"),
 		OPT_BOOLEAN(0, "dry-run", &rec.dry_run, "parse the options, then stop"),
@@ -1216,21 +1306,45 @@ int cmd_record(int argc, const char **argv)
 			     record__branch_filter_cb),
 		OPT_BOOLEAN(0, "timestamp-filename", &rec.timestamp_filename,
 			    "append a timestamp to the output file name at the end"),
-		OPT_STRING(0, "max-size", &rec.max_size_str, "size",
-			   "stop when the output reaches this size (B, K, M, G)"),
+		OPT_CALLBACK_OPTARG(0, "switch-output", &rec.switch_output_str, NULL,
+				    "signal or size[BKMG] or time[smhd]",
+				    "start a new output file on SIGUSR2 (signal), or after "
+				    "a size or a time", record__switch_output_cb),
+		OPT_INTEGER(0, "switch-max-files", &rec.so.max_files,
+			    "with --switch-output, keep only the newest n files"),
+		OPT_BOOLEAN(0, "overwrite", &rec.opts.overwrite,
+			    "flight recorder: rings keep the newest records, written at the end "
+			    "(or on each --switch-output)"),
+		OPT_CALLBACK(0, "max-size", &rec.max_size, "size",
+			     "stop when the output reaches this size (B, K, M, G)", record__max_size_cb),
 		OPT_STRING(0, "mmap-flush", &rec.accepted_str, "number",
 			   "accepted for compatibility"),
 		OPT_STRING(0, "affinity", &rec.accepted_str, "node|cpu",
 			   "accepted for compatibility"),
-		OPT_CALLBACK_OPTARG('z', "compression-level", &rec.comp_level, NULL, "n",
+		OPT_STRING(0, "num-thread-synthesize", &rec.accepted_str, "n",
+			   "accepted for compatibility (synthesis is single-threaded)"),
+		OPT_STRING(0, "proc-map-timeout", &rec.accepted_str, "n",
+			   "accepted for compatibility (/proc is read without a timeout)"),
+		OPT_CALLBACK_OPTARG('z', "compression-level", &rec.header.env.comp.level, NULL, "n",
 				    "compress the records with zstd at level n (1-22, default 1)",
 				    record__comp_level_cb),
-		OPT_CALLBACK_NOOPT(0, "overwrite", &rec, NULL,
-				   "overwrite mode (not supported by this perf yet)",
-				   record__not_yet_cb),
-		OPT_CALLBACK_OPTARG(0, "switch-output", &rec, NULL, "signal or size[BKMG] or time[smhd]",
-				    "rotate the output file (not supported by this perf yet)",
-				    record__not_yet_cb),
+		OPT_NOT_YET('G', "cgroup", "name", "not implemented here: refused"),
+		OPT_NOT_YET('S', "snapshot", "opts", "not implemented here: refused"),
+		OPT_NOT_YET(0, "aux-sample", "opts", "not implemented here: refused"),
+		OPT_NOT_YET(0, "aio", "n", "not implemented here: refused"),
+		OPT_NOT_YET(0, "all-cgroups", NULL, "not implemented here: refused"),
+		OPT_NOT_YET(0, "buildid-all", NULL, "not implemented here: refused"),
+		OPT_NOT_YET(0, "buildid-mmap", NULL, "not implemented here: refused"),
+		OPT_NOT_YET(0, "kcore", NULL, "not implemented here: refused"),
+		OPT_NOT_YET(0, "off-cpu", NULL, "not implemented here: refused"),
+		OPT_NOT_YET(0, "switch-output-event", "event", "not implemented here: refused"),
+		OPT_NOT_YET(0, "synth", "no|all|task|mmap|cgroup", "not implemented here: refused"),
+		OPT_NOT_YET(0, "tail-synthesize", NULL, "not implemented here: refused"),
+		OPT_NOT_YET(0, "threads", "spec", "not implemented here: refused"),
+		OPT_NOT_YET(0, "vmlinux", "file", "not implemented here: refused"),
+		OPT_NOT_YET(0, "clang-path", "clang path", "not implemented here: refused"),
+		OPT_NOT_YET(0, "clang-opt", "clang options", "not implemented here: refused"),
+		OPT_NOT_YET(0, "debuginfod", "urls", "not implemented here: refused"),
 		OPT_END()
 	};
 	int full_argc = argc, err;
@@ -1242,12 +1356,14 @@ int cmd_record(int argc, const char **argv)
 		return -ENOMEM;
 	memcpy(full_argv, argv, (size_t)argc * sizeof(*argv));
 	record_opts__init(&rec.opts);
+	perf_control__init(&rec.ctl);
 	rec.evlist = evlist__new();
 	if (!rec.evlist) {
 		free(full_argv);
 		return -ENOMEM;
 	}
 
+	/* 1. options */
 	argc = parse_options(argc, argv, options, record_usage, PARSE_OPT_STOP_AT_NON_OPTION);
 	verbose = rec.verbose;
 	quiet = rec.quiet;
@@ -1258,10 +1374,11 @@ int cmd_record(int argc, const char **argv)
 				       "no command given and no target (-p, -t, -a, -C, -u)");
 	if (rec.opts.target.uid_str && !rec.opts.target.pid && !rec.opts.target.tid)
 		rec.opts.target.inherit = !rec.opts.no_inherit;
-	if (record__check_options(&rec)) {
-		evlist__delete(rec.evlist);
-		return -1;
-	}
+	err = record__check_options(&rec);
+	if (!err)
+		err = record__check_switch_output(&rec, record_usage, options);
+	if (err)
+		goto out;
 	{
 		enum target_errno terr = target__validate(&rec.opts.target);
 
@@ -1272,23 +1389,16 @@ int cmd_record(int argc, const char **argv)
 			pr_warning("Warning:\n%s\n", buf);
 		}
 	}
-	if (rec.opts.user_freq && rec.opts.period)
-		rec.opts.user_period = false;
-	rec.opts.user_period = rec.opts.period != 0;
-	if (rec.opts.user_period)
-		rec.opts.freq = 0;
 
+	/* 2. events: the reference's default is cycles at the best precision that opens */
 	if (evlist__empty(rec.evlist)) {
 		struct parse_events_error perr;
 
-		/* The reference's default: cycles at the highest precision that opens. */
 		parse_events_error__init(&perr);
 		err = parse_events(rec.evlist, "cycles:P", &perr);
 		parse_events_error__exit(&perr);
-		if (err) {
-			evlist__delete(rec.evlist);
-			return err;
-		}
+		if (err)
+			goto out;
 		/* "P" asks for the best precision; as the reference, start at 3. */
 		evlist__first(rec.evlist)->attr.precise_ip = 3;
 		evlist__first(rec.evlist)->attr.exclude_guest = 0;
@@ -1296,44 +1406,13 @@ int cmd_record(int argc, const char **argv)
 	if (rec.group && rec.evlist->nr_entries > 1)
 		evlist__set_leader(rec.evlist, evlist__first(rec.evlist), rec.evlist->nr_entries);
 
-	if (target__has_task(&rec.opts.target) || target__has_cpu(&rec.opts.target)) {
-		err = evlist__create_maps(rec.evlist, &rec.opts.target);
-		if (err) {
-			if (err == -ESRCH)
-				pr_err("Couldn't find the task: no such process\n");
-			else if (err == -EINVAL && rec.opts.target.cpu_list)
-				pr_err("Invalid cpu list: %s\n", rec.opts.target.cpu_list);
-			else
-				pr_err("Couldn't create the cpu and thread maps: %s\n", strerror(-err));
-			evlist__delete(rec.evlist);
-			return -1;
-		}
-		/* System-wide on all CPUs: the dummy thread map, one fd per CPU. */
-		if (target__has_cpu(&rec.opts.target) && !target__has_task(&rec.opts.target)) {
-			struct perf_thread_map *dummy = perf_thread_map__new_dummy();
-			struct perf_cpu_map *cpus = perf_cpu_map__get(rec.evlist->cpus);
-
-			evlist__set_maps(rec.evlist, cpus, dummy);
-			perf_cpu_map__put(cpus);
-			perf_thread_map__put(dummy);
-		} else if (target__has_task(&rec.opts.target) && !rec.per_thread &&
-			   !rec.opts.target.cpu_list) {
-			/* Existing tasks are followed on every CPU, like a workload. */
-			struct perf_cpu_map *cpus = perf_cpu_map__new_online_cpus();
-			struct perf_thread_map *threads = perf_thread_map__get(rec.evlist->threads);
-
-			evlist__set_maps(rec.evlist, cpus, threads);
-			perf_cpu_map__put(cpus);
-			perf_thread_map__put(threads);
-		}
+	/* 3. where: maps, then the attrs (which may add the side-band dummy) */
+	if (record__create_maps(&rec)) {
+		err = -1;
+		goto out;
 	}
-
 	err = evlist__config(rec.evlist, &rec.opts);
-	if (!err && argc && !target__has_task(&rec.opts.target) &&
-	    !target__has_cpu(&rec.opts.target)) {
-		/* The maps follow the workload; set when it is forked. */
-	}
-	if (!err && target__has_cpu(&rec.opts.target) && !target__has_task(&rec.opts.target)) {
+	if (!err && (target__has_cpu(&rec.opts.target) || target__has_task(&rec.opts.target))) {
 		/* The dummy added by evlist__config needs the same maps. */
 		struct perf_cpu_map *cpus = perf_cpu_map__get(rec.evlist->cpus);
 		struct perf_thread_map *threads = perf_thread_map__get(rec.evlist->threads);
@@ -1341,24 +1420,23 @@ int cmd_record(int argc, const char **argv)
 		evlist__set_maps(rec.evlist, cpus, threads);
 		perf_cpu_map__put(cpus);
 		perf_thread_map__put(threads);
-	} else if (!err && target__has_task(&rec.opts.target)) {
-		struct perf_cpu_map *cpus = perf_cpu_map__get(rec.evlist->cpus);
-		struct perf_thread_map *threads = perf_thread_map__get(rec.evlist->threads);
+	}
 
-		evlist__set_maps(rec.evlist, cpus, threads);
-		perf_cpu_map__put(cpus);
-		perf_thread_map__put(threads);
-	}
-	if (!err && rec.dry_run) {
-		evlist__delete(rec.evlist);
-		return 0;
-	}
-	if (!err)
+	/* 4. record */
+	if (!err && !rec.dry_run)
 		err = __cmd_record(&rec, argc, argv, full_argc, full_argv);
-
+out:
 	evlist__delete(rec.evlist);
 	perf_env__exit(&rec.header.env);
-	build_id_entries__free(rec.header.build_ids, rec.header.nr_build_ids);
+	perf_control__close(&rec.ctl);
+	record_opts__exit(&rec.opts);
+	if (rec.files) {
+		int i;
+
+		for (i = 0; i < rec.so.max_files; i++)
+			free(rec.files[i]);
+		free(rec.files);
+	}
 	free(full_argv);
 	return err;
 }

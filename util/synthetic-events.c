@@ -546,8 +546,8 @@ static bool pid_in(const pid_t *set, size_t nr, pid_t pid)
 
 /*
  * The processes descending from @pid (itself included), from the ppid
- * field of every /proc/PID/stat: one pass, parents before children only
- * by chance, which the reader does not need.
+ * field of every /proc/PID/stat, read once; the tree grows a generation
+ * per pass over that list, so parents are described before children.
  */
 int perf_event__synthesize_process_tree(struct synth_ctx *s, pid_t pid)
 {

@@ -19,9 +19,11 @@ samples_in() { "$REF" report --stats -i "$1" 2>/dev/null | awk '/^ *SAMPLE event
 "$PERF" record -F 2000 -o "$TMPD/kill.data" -- "$PERF" test -w noploop 4 2>/dev/null &
 rec=$!
 sleep 2.5
+# The workload outlives perf: end it by its pid, not by a name other runs may share.
+workload=$(pgrep -P "$rec")
 kill -KILL "$rec"
 wait "$rec" 2>/dev/null
-pkill -f "perf test -w noploop 4" 2>/dev/null
+[ -n "$workload" ] && kill "$workload" 2>/dev/null
 n=$(samples_in "$TMPD/kill.data")
 check "SIGKILL: the reference reads the samples written so far ($n)" test "${n:-0}" -gt 1000
 "$REF" report --stdio -i "$TMPD/kill.data" > "$TMPD/kill.out" 2> "$TMPD/kill.err"

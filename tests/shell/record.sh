@@ -91,6 +91,9 @@ check_eq "unknown option exits 129" "$(rc_of r7)" 129
 run r8 "$PERF" record
 check_eq "no command and no target exits 129" "$(rc_of r8)" 129
 run r9 "$PERF" record -m 3 -o "$TMPD/m.data" -- true
-check "-m not a power of two refused" test "$(rc_of r9)" != 0
+check_eq "-m not a power of two: rounded up, as the reference" "$(rc_of r9)" 0
+check "-m 3: says so" grep -q '^rounding mmap pages size to 16K (4 pages)$' "$TMPD/r9.err"
+run r10 "$PERF" record -m 100k -o "$TMPD/m.data" -- true
+check_eq "-m with a lower-case unit refused" "$(rc_of r10)" 129
 
 finish
