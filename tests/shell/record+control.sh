@@ -7,14 +7,15 @@
 . "$(dirname "$0")/lib/common.sh"
 perf_test_tmpdir
 perf_test_isolate
+perf_test_reader
 
 if ! "$PERF" record -q -o "$TMPD/probe.data" -- true 2>"$TMPD/probe.err"; then
 	cat "$TMPD/probe.err"
 	skip "perf record cannot open events here"
 fi
-samples_in() { "$PERF" report --stats -i "$1" 2>/dev/null | awk '/^ *SAMPLE events:/ { print $3; exit }'; }
+samples_in() { "$READER" report --stats -i "$1" 2>/dev/null | awk '/^ *SAMPLE events:/ { print $3; exit }'; }
 # seconds between the first and the last sample of FILE
-span_of() { "$PERF" script -F time -i "$1" 2>/dev/null | tr -d ' :' | awk 'NR == 1 { f = $1 } { l = $1 } END { printf "%.3f", l - f }'; }
+span_of() { "$READER" script -F time -i "$1" 2>/dev/null | tr -d ' :' | awk 'NR == 1 { f = $1 } { l = $1 } END { printf "%.3f", l - f }'; }
 
 # ---- fifo: start disabled, enable, ping, evlist, disable one, stop ----
 mkfifo "$TMPD/ctl" "$TMPD/ack"
@@ -48,7 +49,7 @@ n=$(samples_in "$TMPD/c.data")
 check "samples while enabled ($n)" test "${n:-0}" -gt 50
 span=$(span_of "$TMPD/c.data")
 check "samples only from enable to stop ($span s)" awk -v s="$span" 'BEGIN { exit !(s < 2.5) }'
-top=$("$PERF" report --stdio --sort sym -i "$TMPD/c.data" 2>/dev/null | grep -m1 '%')
+top=$("$READER" report --stdio --sort sym -i "$TMPD/c.data" 2>/dev/null | grep -m1 '%')
 check "the side-band kept while disabled: noploop resolved ($top)" grep -q noploop <<< "$top"
 
 # ---- fd:N,M with pipes ----
@@ -77,7 +78,7 @@ run d2 "$PERF" record -D 100-300,900-1100 -F 1000 -o "$TMPD/r.data" -- "$PERF" t
 check_eq "-D ranges: the workload is ended after the last range" "$(rc_of d2)" 143
 check_eq "-D ranges: messages" "$(grep '^Events' "$TMPD/d2.err" | tr '\n' ,)" \
 	"Events disabled,Events enabled,Events disabled,Events enabled,Events disabled,"
-gap=$("$PERF" script -F time -i "$TMPD/r.data" 2>/dev/null | tr -d ' :' |
+gap=$("$READER" script -F time -i "$TMPD/r.data" 2>/dev/null | tr -d ' :' |
 	awk 'NR > 1 && $1 - p > g { g = $1 - p } { p = $1 } END { printf "%.3f", g }')
 check "-D ranges: a gap between the ranges ($gap s)" awk -v g="$gap" 'BEGIN { exit !(g > 0.4) }'
 run dq "$PERF" record -q -D -1 -o "$TMPD/q.data" -- true

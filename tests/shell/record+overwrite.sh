@@ -9,6 +9,7 @@
 . "$(dirname "$0")/lib/common.sh"
 perf_test_tmpdir
 perf_test_isolate
+perf_test_reader
 
 if ! "$PERF" record -q -o "$TMPD/probe.data" -- true 2>"$TMPD/probe.err"; then
 	cat "$TMPD/probe.err"
@@ -24,12 +25,12 @@ WORK="$PERF test -w noploop 1; $PERF test -w leafloop 2"
 # (the ring fills with leafloop even on a loaded machine).
 run ow "$PERF" record --overwrite -m 4 -F 4000 -o "$TMPD/ow.data" -- $PIN sh -c "$WORK"
 check_eq "--overwrite: exit code" "$(rc_of ow)" 0
-"$PERF" report --stdio --sort sym -i "$TMPD/ow.data" > "$TMPD/ow.rep" 2>&1
+"$READER" report --stdio --sort sym -i "$TMPD/ow.data" > "$TMPD/ow.rep" 2>&1
 check "--overwrite: the last samples (leafloop) are there" grep -q '\] leaf' "$TMPD/ow.rep"
 if grep -q 'noploop' "$TMPD/ow.rep"; then
 	fail "--overwrite: the oldest samples (noploop) should be overwritten"
 fi
-n=$("$PERF" report --stats -i "$TMPD/ow.data" 2>/dev/null | awk '/^ *SAMPLE events:/ { print $3; exit }')
+n=$("$READER" report --stats -i "$TMPD/ow.data" 2>/dev/null | awk '/^ *SAMPLE events:/ { print $3; exit }')
 # (a few more may come from the other CPU's ring, before taskset moves the workload)
 check "--overwrite: about what one ring holds ($n)" test "${n:-0}" -gt 100 -a "${n:-0}" -le 400
 check_eq "--overwrite: one wakeup line" "$(grep -c 'Woken up' "$TMPD/ow.err")" 1
@@ -39,12 +40,12 @@ check "--overwrite: side-band on a forward dummy" grep -q '^dummy:HG: .*mmap: 1'
 
 # The same in forward mode keeps everything: the test above means something.
 run fw "$PERF" record -m 4 -F 4000 -o "$TMPD/fw.data" -- sh -c "$WORK"
-"$PERF" report --stdio --sort sym -i "$TMPD/fw.data" > "$TMPD/fw.rep" 2>&1
+"$READER" report --stdio --sort sym -i "$TMPD/fw.data" > "$TMPD/fw.rep" 2>&1
 check "forward: noploop kept" grep -q 'noploop' "$TMPD/fw.rep"
 
 # Per event, with the overwrite term.
 run term "$PERF" record -e cpu-clock/overwrite/ -m 4 -F 4000 -o "$TMPD/t.data" -- $PIN sh -c "$WORK"
-"$PERF" report --stdio --sort sym -i "$TMPD/t.data" > "$TMPD/t.rep" 2>&1
+"$READER" report --stdio --sort sym -i "$TMPD/t.data" > "$TMPD/t.rep" 2>&1
 check "cpu-clock/overwrite/: leafloop kept" grep -q '\] leaf' "$TMPD/t.rep"
 if grep -q 'noploop' "$TMPD/t.rep"; then
 	fail "cpu-clock/overwrite/: noploop should be overwritten"
@@ -58,8 +59,8 @@ files=$(ls perf.data.* 2>/dev/null)
 check_eq "--overwrite --switch-output: two files" "$(echo "$files" | wc -w)" 2
 first=$(echo "$files" | head -1)
 last=$(echo "$files" | tail -1)
-"$PERF" report --stdio --sort sym -i "$first" > first.rep 2>&1
-"$PERF" report --stdio --sort sym -i "$last" > last.rep 2>&1
+"$READER" report --stdio --sort sym -i "$first" > first.rep 2>&1
+"$READER" report --stdio --sort sym -i "$last" > last.rep 2>&1
 check "--overwrite --switch-output: the first dump has noploop" grep -q noploop first.rep
 check "--overwrite --switch-output: the last dump has leafloop" grep -q '\] leaf' last.rep
 

@@ -9,6 +9,7 @@
 . "$(dirname "$0")/lib/common.sh"
 perf_test_tmpdir
 perf_test_isolate
+perf_test_reader
 
 if ! "$PERF" record -q -o "$TMPD/probe.data" -- true 2>"$TMPD/probe.err"; then
 	cat "$TMPD/probe.err"
@@ -18,7 +19,7 @@ cd "$TMPD" || exit 1
 
 stamped() { ls "$1".[0-9]* 2>/dev/null | grep -c "^$1\.[0-9]\{16\}$"; }
 # samples in FILE, as our reader counts them
-samples_in() { "$PERF" report --stats -i "$1" 2>/dev/null | awk '/^ *SAMPLE events:/ { print $3; exit }'; }
+samples_in() { "$READER" report --stats -i "$1" 2>/dev/null | awk '/^ *SAMPLE events:/ { print $3; exit }'; }
 
 # ---- signal: SIGUSR2 from the workload to perf, twice ----
 mkdir sig && cd sig || exit 1
@@ -35,7 +36,7 @@ for f in perf.data.*; do
 	n=$(samples_in "$f")
 	check "signal: $f has samples ($n)" test "${n:-0}" -gt 0
 	# A later file re-describes the workload: its samples resolve.
-	"$PERF" report --stdio --sort sym -i "$f" > "$f.rep" 2>/dev/null
+	"$READER" report --stdio --sort sym -i "$f" > "$f.rep" 2>/dev/null
 	check "signal: $f: noploop resolved" grep -q 'noploop' "$f.rep"
 	dsize=$(od -An -t u8 -j 48 -N 8 "$f" | tr -d ' ')
 	check "signal: $f: header has its data size" test "$dsize" -gt 0
