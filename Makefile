@@ -80,7 +80,7 @@ endif
 # optional library is listed in SRCS_<FEATURE> and built only with it.
 SRCS_LIBELF        := util/symbol-elf.c
 SRCS_LIBDW         := util/srcline.c util/unwind-libdw.c
-SRCS_LIBTRACEEVENT :=
+SRCS_LIBTRACEEVENT := util/trace-event-parse.c
 SRCS_LIBUNWIND     := util/unwind-libunwind.c
 SRCS_LIBPYTHON     :=
 SRCS_SLANG         := $(wildcard ui/tui/*.c ui/browsers/*.c)

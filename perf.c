@@ -53,6 +53,7 @@ static struct cmd_struct commands[] = {
 	{ "list",	cmd_list,	RUN_SETUP_PAGER },
 	{ "record",	cmd_record,	0 },
 	{ "report",	cmd_report,	RUN_SETUP_PAGER },
+	{ "script",	cmd_script,	RUN_SETUP_PAGER },
 	{ "stat",	cmd_stat,	0 },
 	{ "test",	cmd_test,	0 },
 	{ "version",	cmd_version,	0 },

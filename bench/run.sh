@@ -23,7 +23,11 @@
 # that sets:
 #   bench_name    title in the table
 #   bench_goal    largest acceptable ours/reference ratio of the minimums
+#   bench_rss_goal optional: largest acceptable ours/reference ratio of the
+#                 peak resident set sizes (the largest of each binary's runs)
 #   bench_args    array of arguments given to both binaries
+#   bench_runs    optional: timed runs for this case (a slow reference), at
+#                 most BENCH_RUNS
 #   bench_needs   optional: a subcommand ours must have, or the case is
 #                 skipped (as long as perf reports it "not supported yet")
 #   bench_setup   optional function, run once before timing, in $BENCH_TMP
@@ -81,14 +85,17 @@ ms() {
 	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e6 }'
 }
 
-ROW='%-36s %10s %10s %6s %6s  %-4s %10s %10s\n'
+ROW='%-36s %10s %10s %6s %6s  %-4s %10s %10s %8s %8s %5s\n'
 
 # Prints the table row of one case; its exit status is a CASE_* value.
 run_case() {
-	local file=$1 out ref_min ref_med ref_st ours_min ours_med ours_st ratio met
+	local file=$1 out ref_min ref_med ref_st ref_rss ours_min ours_med ours_st ours_rss
+	local ratio met rss_ratio=-
 
 	bench_name=$(basename "$file" .sh)
 	bench_goal=
+	bench_rss_goal=
+	bench_runs=
 	bench_needs=
 	bench_args=()
 	# shellcheck source=/dev/null
@@ -111,11 +118,15 @@ run_case() {
 		return $CASE_SKIPPED
 	fi
 
-	if ! out=$("$TIMEIT" -n "$RUNS" "$REF_PERF" "${bench_args[@]}" ::: "$PERF" "${bench_args[@]}" 2>&1); then
+	local runs=$RUNS
+	if [ -n "$bench_runs" ] && [ "$bench_runs" -lt "$RUNS" ]; then
+		runs=$bench_runs
+	fi
+	if ! out=$("$TIMEIT" -n "$runs" "$REF_PERF" "${bench_args[@]}" ::: "$PERF" "${bench_args[@]}" 2>&1); then
 		printf '%-36s FAILED (%s)\n' "$bench_name" "${out##*$'\n'}"
 		return $CASE_FAILED
 	fi
-	{ read -r ref_min ref_med ref_st; read -r ours_min ours_med ours_st; } <<<"$out"
+	{ read -r ref_min ref_med ref_st ref_rss; read -r ours_min ours_med ours_st ours_rss; } <<<"$out"
 
 	if [ "$ref_st" != ok ]; then
 		printf '%-36s skipped (the reference fails here: %s)\n' "$bench_name" "$ref_st"
@@ -132,9 +143,15 @@ run_case() {
 	else
 		met=NO
 	fi
+	if [ -n "$bench_rss_goal" ]; then
+		rss_ratio=$(awk -v a="$ours_rss" -v b="$ref_rss" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+		awk -v r="$rss_ratio" -v g="$bench_rss_goal" 'BEGIN { exit !(r <= g) }' || met=NO
+		rss_ratio="$rss_ratio/$bench_rss_goal"
+	fi
 	# shellcheck disable=SC2059
 	printf "$ROW" "$bench_name" "$(ms "$ref_min")" "$(ms "$ours_min")" "$ratio" \
-		"<=$bench_goal" "$met" "$(ms "$ref_med")" "$(ms "$ours_med")"
+		"<=$bench_goal" "$met" "$(ms "$ref_med")" "$(ms "$ours_med")" \
+		"$((ref_rss / 1024))M" "$((ours_rss / 1024))M" "$rss_ratio"
 	[ "$met" = yes ] && return $CASE_MET
 	return $CASE_MISSED
 }
@@ -162,7 +179,7 @@ if "$PERF" version --build-options 2>/dev/null | grep -q 'sanitizers: \[ on'; th
 fi
 echo
 # shellcheck disable=SC2059
-printf "$ROW" case reference ours ratio goal met "ref med" "ours med"
+printf "$ROW" case reference ours ratio goal met "ref med" "ours med" "ref rss" "our rss" "rss"
 
 met=0 missed=0 skipped=0 failed=0 total=0
 for f in bench/cases/*.sh; do

@@ -7,9 +7,10 @@
  *   timeit [-n RUNS] [-w WARMUP] CMD [ARG...] [::: CMD [ARG...]]...
  *
  * For each command, one line on stdout:
- *   <min ns> <median ns> <status>
+ *   <min ns> <median ns> <status> <max rss KB>
  * where status is "ok", or "exit:N" / "signal:N" from the first run that
- * did not exit 0. The commands' own output goes to /dev/null.
+ * did not exit 0, and max rss the largest peak resident set of its runs
+ * (from wait4()). The commands' own output goes to /dev/null.
  * Exit status: 0 when the timings were taken, 2 for a usage error, 1 when
  * a command could not be started.
  */
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,6 +34,7 @@ extern char **environ;
 struct cmd {
 	char **argv;
 	uint64_t *ns;		/* one entry per counted run */
+	long maxrss_kb;		/* largest ru_maxrss of its runs */
 	char status[32];	/* "ok" until a run fails */
 };
 
@@ -51,6 +54,7 @@ static int run_once(struct cmd *c, const posix_spawn_file_actions_t *fa,
 		    uint64_t *elapsed)
 {
 	uint64_t start = now_ns();
+	struct rusage ru;
 	int status, err;
 	pid_t pid;
 
@@ -60,13 +64,16 @@ static int run_once(struct cmd *c, const posix_spawn_file_actions_t *fa,
 			strerror(err));
 		return -1;
 	}
-	while (waitpid(pid, &status, 0) < 0) {
+	/* wait4: the child's own peak RSS, not the maximum over all children so far. */
+	while (wait4(pid, &status, 0, &ru) < 0) {
 		if (errno != EINTR) {
 			fprintf(stderr, "timeit: waitpid: %s\n", strerror(errno));
 			return -1;
 		}
 	}
 	*elapsed = now_ns() - start;
+	if (ru.ru_maxrss > c->maxrss_kb)
+		c->maxrss_kb = ru.ru_maxrss;
 
 	if (strcmp(c->status, "ok"))
 		return 0;
@@ -141,6 +148,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		strcpy(cmds[nr_cmds].status, "ok");
+		cmds[nr_cmds].maxrss_kb = 0;
 		nr_cmds++;
 		argv[i] = NULL;
 		optind = i + 1;
@@ -172,8 +180,9 @@ int main(int argc, char **argv)
 
 	for (i = 0; i < nr_cmds; i++) {
 		qsort(cmds[i].ns, (size_t)runs, sizeof(uint64_t), cmp_u64);
-		printf("%llu %llu %s\n", (unsigned long long)cmds[i].ns[0],
-		       (unsigned long long)cmds[i].ns[runs / 2], cmds[i].status);
+		printf("%llu %llu %s %ld\n", (unsigned long long)cmds[i].ns[0],
+		       (unsigned long long)cmds[i].ns[runs / 2], cmds[i].status,
+		       cmds[i].maxrss_kb);
 	}
 out:
 	posix_spawn_file_actions_destroy(&fa);

@@ -45,6 +45,7 @@ static struct test_suite *generic_tests[] = {
 	&suite__machine,
 	&suite__machine_reference,
 	&suite__stat,
+	&suite__script,
 	&suite__stat_record,
 	&suite__unwind,
 };

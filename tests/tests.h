@@ -120,6 +120,7 @@ DECLARE_SUITE(symbols);
 DECLARE_SUITE(machine);
 DECLARE_SUITE(machine_reference);
 DECLARE_SUITE(stat);
+DECLARE_SUITE(script);
 DECLARE_SUITE(stat_record);
 DECLARE_SUITE(unwind);
 

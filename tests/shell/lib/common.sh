@@ -141,11 +141,17 @@ check_only_on()
 # tests of other features that only need a faithful reader), else skip.
 perf_test_reader()
 {
+	local probe
 	READER=$PERF
+	# A tiny recording of our own to ask our report whether it can print
+	# a profile yet (the answer comes before any reading with -i /dev/null).
+	probe=$(mktemp /tmp/perf-reader-probe.XXXXXX)
+	"$PERF" record -q -o "$probe" -- true > /dev/null 2>&1
 	if "$PERF" script -h 2>&1 | head -n 1 | grep -q 'not supported by this perf yet' ||
-	   "$PERF" report --stdio -i /dev/null 2>&1 | grep -q 'not supported by this perf yet'; then
+	   "$PERF" report --stdio -i "$probe" 2>&1 | grep -q 'not supported by this perf yet'; then
 		READER=${REF_PERF:-/usr/bin/perf}
-		[ -x "$READER" ] || skip "no perf.data reader: ours lacks report/script and there is no reference"
+		[ -x "$READER" ] || { rm -f "$probe"; skip "no perf.data reader: ours lacks report/script and there is no reference"; }
 		echo "note: reading back with $READER (our report/script are not complete)"
 	fi
+	rm -f "$probe"
 }

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/* A libtraceevent handle from perf.data's tracing data, and payload printing. */
+#include <byteswap.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <traceevent/event-parse.h>
+#include <traceevent/trace-seq.h>
+
+#include "debug.h"
+#include "trace-event-parse.h"
+
+static const char trace_magic[] = { 0x17, 0x08, 0x44, 't', 'r', 'a', 'c', 'i', 'n', 'g' };
+
+/* A cursor over the blob; every read is bounded by @end. */
+struct cursor {
+	const char *p, *end;
+	bool swap;
+	bool failed;
+};
+
+static const char *cursor__take(struct cursor *c, uint64_t n)
+{
+	const char *p = c->p;
+
+	if (c->failed || (uint64_t)(c->end - c->p) < n) {
+		c->failed = true;
+		return NULL;
+	}
+	c->p += n;
+	return p;
+}
+
+static uint32_t cursor__u32(struct cursor *c)
+{
+	const char *p = cursor__take(c, 4);
+	uint32_t v;
+
+	if (!p)
+		return 0;
+	memcpy(&v, p, 4);
+	return c->swap ? bswap_32(v) : v;
+}
+
+static uint64_t cursor__u64(struct cursor *c)
+{
+	const char *p = cursor__take(c, 8);
+	uint64_t v;
+
+	if (!p)
+		return 0;
+	memcpy(&v, p, 8);
+	return c->swap ? bswap_64(v) : v;
+}
+
+static const char *cursor__str(struct cursor *c)
+{
+	const char *s = c->p, *nul;
+
+	if (c->failed)
+		return NULL;
+	nul = memchr(s, '\0', (size_t)(c->end - s));
+	if (!nul) {
+		c->failed = true;
+		return NULL;
+	}
+	c->p = nul + 1;
+	return s;
+}
+
+/*
+ * libtraceevent wants writable, NUL-terminated text for some parsers:
+ * each section is copied once.
+ */
+static char *section__dup(const char *p, uint64_t size)
+{
+	char *s = malloc(size + 1);
+
+	if (s) {
+		memcpy(s, p, size);
+		s[size] = '\0';
+	}
+	return s;
+}
+
+/* "addr : \"fmt\"" lines of tracefs printk_formats. */
+static int parse_printk_formats(struct tep_handle *tep, char *text)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *colon = strchr(line, ':');
+		unsigned long long addr;
+
+		if (!colon)
+			continue;
+		*colon = '\0';
+		addr = strtoull(line, NULL, 16);
+		/* The format follows ": "; libtraceevent strips the quotes. */
+		if (colon[1] == ' ')
+			colon++;
+		if (tep_register_print_string(tep, colon + 1, addr))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* "pid comm" lines of tracefs saved_cmdlines. */
+static int parse_saved_cmdlines(struct tep_handle *tep, char *text)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *end;
+		long pid = strtol(line, &end, 10);
+
+		if (end == line || *end != ' ')
+			continue;
+		/* Fails only for a pid already known: not an error here. */
+		tep_register_comm(tep, end + 1, (int)pid);
+	}
+	return 0;
+}
+
+static bool host_is_big_endian(void)
+{
+	return __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+}
+
+/* A named section ("header_page"): the name, a u64 size, the text. */
+static const char *cursor__named(struct cursor *c, const char *name, uint64_t *size)
+{
+	const char *s = cursor__str(c);
+
+	if (!s || strcmp(s, name)) {
+		c->failed = true;
+		return NULL;
+	}
+	*size = cursor__u64(c);
+	return cursor__take(c, *size);
+}
+
+static int parse_formats(struct tep_handle *tep, struct cursor *c, const char *sys)
+{
+	uint32_t nr = cursor__u32(c), i;
+
+	for (i = 0; i < nr && !c->failed; i++) {
+		uint64_t size = cursor__u64(c);
+		const char *fmt = cursor__take(c, size);
+
+		if (!fmt)
+			break;
+		/* A format this libtraceevent cannot read costs only its events. */
+		if (tep_parse_event(tep, fmt, size, sys))
+			pr_debug("tracing data: cannot parse a format of '%s'\n", sys);
+	}
+	return c->failed ? -EINVAL : 0;
+}
+
+int trace_event__parse(struct trace_event *te, const void *data, size_t size)
+{
+	struct cursor c = { .p = data, .end = (const char *)data + size };
+	struct tep_handle *tep;
+	const char *version, *p;
+	uint8_t big_endian, long_size;
+	uint32_t page_size, nr_systems, i;
+	uint64_t len;
+	char *text;
+	int err = -EINVAL;
+
+	if (size < sizeof(trace_magic) || memcmp(data, trace_magic, sizeof(trace_magic)))
+		return -EINVAL;
+	c.p += sizeof(trace_magic);
+	version = cursor__str(&c);
+	p = cursor__take(&c, 2);
+	if (!version || !p)
+		return -EINVAL;
+	big_endian = (uint8_t)p[0];
+	long_size = (uint8_t)p[1];
+	c.swap = (bool)big_endian != host_is_big_endian();
+	page_size = cursor__u32(&c);
+
+	if (verbose < 2)
+		tep_set_loglevel(TEP_LOG_NONE);
+	tep = tep_alloc();
+	if (!tep)
+		return -ENOMEM;
+	tep_set_file_bigendian(tep, big_endian ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN);
+	tep_set_local_bigendian(tep, host_is_big_endian() ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN);
+	tep_set_long_size(tep, long_size);
+	tep_set_page_size(tep, (int)page_size);
+
+	p = cursor__named(&c, "header_page", &len);
+	if (!p)
+		goto out_free;
+	text = section__dup(p, len);
+	if (!text) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+	if (tep_parse_header_page(tep, text, len, long_size))
+		pr_debug("tracing data: cannot parse header_page\n");
+	free(text);
+	if (!cursor__named(&c, "header_event", &len))
+		goto out_free;
+
+	if (parse_formats(tep, &c, "ftrace"))
+		goto out_free;
+	nr_systems = cursor__u32(&c);
+	for (i = 0; i < nr_systems && !c.failed; i++) {
+		const char *sys = cursor__str(&c);
+
+		if (!sys || parse_formats(tep, &c, sys))
+			goto out_free;
+	}
+
+	/*
+	 * Kernel symbols: the blob may carry a kallsyms copy (u32 size), but
+	 * functions are named by the resolver, as the reference does.
+	 */
+	len = cursor__u32(&c);
+	if (!cursor__take(&c, len))
+		goto out_free;
+
+	len = cursor__u32(&c);
+	p = cursor__take(&c, len);
+	if (!p)
+		goto out_free;
+	if (len) {
+		text = section__dup(p, len);
+		if (!text || parse_printk_formats(tep, text)) {
+			free(text);
+			err = -ENOMEM;
+			goto out_free;
+		}
+		free(text);
+	}
+
+	/* Version 0.6 adds the saved cmdlines; a blob may end before them. */
+	if (strcmp(version, "0.5") && c.p < c.end) {
+		len = cursor__u64(&c);
+		p = cursor__take(&c, len);
+		if (p && len) {
+			text = section__dup(p, len);
+			if (!text) {
+				err = -ENOMEM;
+				goto out_free;
+			}
+			parse_saved_cmdlines(tep, text);
+			free(text);
+		}
+	}
+
+	te->seq = malloc(sizeof(*te->seq));
+	if (!te->seq) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+	trace_seq_init(te->seq);
+	te->tep = tep;
+	return 0;
+
+out_free:
+	if (err == -EINVAL)
+		pr_debug("tracing data: damaged at byte %zu of %zu\n",
+			 (size_t)(c.p - (const char *)data), size);
+	tep_free(tep);
+	return err;
+}
+
+void trace_event__exit(struct trace_event *te)
+{
+	if (te->seq) {
+		trace_seq_destroy(te->seq);
+		free(te->seq);
+		te->seq = NULL;
+	}
+	if (te->tep) {
+		tep_free(te->tep);
+		te->tep = NULL;
+	}
+}
+
+int trace_event__set_resolver(struct trace_event *te, trace_event_resolver_fn fn, void *priv)
+{
+	if (!te->tep)
+		return 0;
+	return tep_set_function_resolver(te->tep, fn, priv) ? -ENOMEM : 0;
+}
+
+struct tep_event *trace_event__find(struct trace_event *te, uint64_t id)
+{
+	if (!te->tep)
+		return NULL;
+	return tep_find_event(te->tep, (int)id);
+}
+
+size_t trace_event__fprintf(struct trace_event *te, struct tep_event *event, int cpu,
+			    const void *raw, uint32_t size, FILE *fp)
+{
+	struct tep_record record;
+
+	if (!te->tep || !event)
+		return 0;
+	memset(&record, 0, sizeof(record));
+	record.cpu = cpu;
+	record.size = (int)size;
+	record.data = (void *)raw;
+	trace_seq_reset(te->seq);
+	tep_print_event(te->tep, te->seq, &record, "%s", TEP_PRINT_INFO);
+	return fwrite(te->seq->buffer, 1, te->seq->len, fp);
+}
