@@ -1399,9 +1399,6 @@ int cmd_record(int argc, const char **argv)
 		parse_events_error__exit(&perr);
 		if (err)
 			goto out;
-		/* "P" asks for the best precision; as the reference, start at 3. */
-		evlist__first(rec.evlist)->attr.precise_ip = 3;
-		evlist__first(rec.evlist)->attr.exclude_guest = 0;
 	}
 	if (rec.group && rec.evlist->nr_entries > 1)
 		evlist__set_leader(rec.evlist, evlist__first(rec.evlist), rec.evlist->nr_entries);

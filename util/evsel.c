@@ -14,6 +14,7 @@
 #include "debug.h"
 #include "evsel.h"
 #include "fs.h"
+#include "header.h"
 #include "target.h"
 #include "thread_map.h"
 #include "util.h"
@@ -337,6 +338,20 @@ static void evsel__add_name_modifier(struct evsel *evsel, char mod)
 	evsel->name = n;
 }
 
+/*
+ * The name a fallen-back event gets: the new event's name with modifiers
+ * rebuilt from the attr, as the reference does ("cpu-clock:uhppp" for
+ * `--all-user`, "cpu-clock:uH" for cycles:u).
+ */
+static void evsel__set_fallback_name(struct evsel *evsel, const char *base)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s", base);
+	perf_event_attr__add_modifiers(&evsel->attr, name, sizeof(name));
+	evsel__set_name(evsel, name);
+}
+
 bool evsel__fallback(struct evsel *evsel, int err, char *msg, size_t msgsize)
 {
 	int paranoid;
@@ -350,16 +365,7 @@ bool evsel__fallback(struct evsel *evsel, int err, char *msg, size_t msgsize)
 			 "The cycles event is not supported, trying to fall back to cpu-clock-ticks");
 		evsel->attr.type = PERF_TYPE_SOFTWARE;
 		evsel->attr.config = PERF_COUNT_SW_CPU_CLOCK;
-		/* The reference names it after the precision it keeps: cpu-clock:ppp. */
-		if (evsel->attr.precise_ip) {
-			char name[32];
-
-			snprintf(name, sizeof(name), "cpu-clock:%.*s",
-				 (int)evsel->attr.precise_ip, "ppp");
-			evsel__set_name(evsel, name);
-		} else {
-			evsel__set_name(evsel, "cpu-clock");
-		}
+		evsel__set_fallback_name(evsel, "cpu-clock");
 		return true;
 	}
 

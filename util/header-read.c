@@ -810,8 +810,11 @@ static const char * const sw_names[] = {
 	"emulation-faults", "dummy", "bpf-output", "cgroup-switches",
 };
 
-/* The reference's modifier suffix for an event without a recorded name. */
-static size_t attr__add_modifiers(const struct perf_event_attr *attr, char *bf, size_t size)
+/*
+ * The reference's modifier suffix for an event without a recorded name,
+ * or one renamed by a fallback: appended to the name in @bf.
+ */
+size_t perf_event_attr__add_modifiers(const struct perf_event_attr *attr, char *bf, size_t size)
 {
 	bool exclude_guest_default = false;
 	size_t r = strlen(bf), colon = 0;
@@ -898,7 +901,7 @@ char *perf_event_attr__default_name(const struct perf_event_attr *attr,
 		snprintf(buf, size, "unknown attr type: %d", attr->type);
 		return buf;
 	}
-	attr__add_modifiers(attr, buf, size);
+	perf_event_attr__add_modifiers(attr, buf, size);
 	return buf;
 }
 

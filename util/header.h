@@ -396,4 +396,7 @@ void perf_header__fprintf_feature(struct perf_header *h, struct evlist *evlist,
 char *perf_event_attr__default_name(const struct perf_event_attr *attr,
 				    const struct perf_env *env, char *buf, size_t size);
 
+/* Append the reference's ":ukhpppHG" suffix for @attr to the name in @bf. */
+size_t perf_event_attr__add_modifiers(const struct perf_event_attr *attr, char *bf, size_t size);
+
 #endif /* PERF_UTIL_HEADER_H */

@@ -195,7 +195,7 @@ static bool is_modifier_char(char c)
  * end) relative to @evsel's current attr.
  */
 static int parse_modifiers(struct pe_ctx *ctx, struct evsel *evsel,
-			   struct event_modifier *mod)
+			   struct event_modifier *mod, bool own)
 {
 	const char *start = ctx->p;
 	int exclude;
@@ -214,6 +214,17 @@ static int parse_modifiers(struct pe_ctx *ctx, struct evsel *evsel,
 	mod->weak = evsel->weak_group;
 	mod->exclusive = evsel->attr.exclusive;
 	exclude = mod->eu | mod->ek | mod->eh;
+	/*
+	 * Excluding the guest is the default of an event without modifiers
+	 * only: as in the reference, an event's own modifiers start from
+	 * "guest included" and only u or p exclude it again (group modifiers
+	 * start from the members' attrs).
+	 */
+	if (own && !mod->exclude_GH)
+		mod->eG = 0;
+	/* The reference's group modifiers also decide 'S' for every member. */
+	if (!own)
+		mod->sample_read = 0;
 
 	while (*ctx->p && *ctx->p != ',' && *ctx->p != '}' && *ctx->p != ':' &&
 	       !isspace((unsigned char)*ctx->p)) {
@@ -226,7 +237,7 @@ static int parse_modifiers(struct pe_ctx *ctx, struct evsel *evsel,
 			/* The first of u/k/h excludes the other two levels. */
 			if (!exclude)
 				exclude = mod->eu = mod->ek = mod->eh = 1;
-			if (!mod->exclude_GH)
+			if (c == 'u' && !mod->exclude_GH)
 				mod->eG = 1;
 			if (c == 'u')
 				mod->eu = 0;
@@ -298,7 +309,7 @@ static void apply_modifiers(struct evsel *evsel, const struct event_modifier *mo
 }
 
 /* Parse modifiers at ctx->p and apply them to every evsel of @list. */
-static int modify_list(struct pe_ctx *ctx, struct list_head *list, bool rename)
+static int modify_list(struct pe_ctx *ctx, struct list_head *list, bool rename, bool own)
 {
 	const char *start = ctx->p;
 	struct evsel *evsel;
@@ -307,7 +318,7 @@ static int modify_list(struct pe_ctx *ctx, struct list_head *list, bool rename)
 		struct event_modifier mod;
 
 		ctx->p = start;
-		if (parse_modifiers(ctx, evsel, &mod))
+		if (parse_modifiers(ctx, evsel, &mod, own))
 			return -EINVAL;
 		apply_modifiers(evsel, &mod);
 		if (rename) {
@@ -1066,7 +1077,7 @@ static int parse_event(struct pe_ctx *ctx, struct list_head *list)
 			goto out_err;
 		if (*ctx->p == ':') {
 			ctx->p++;
-			ret = modify_list(ctx, &evs, false);
+			ret = modify_list(ctx, &evs, false, true);
 			if (ret)
 				goto out_err;
 			/* The name keeps what was typed, modifiers included. */
@@ -1111,7 +1122,7 @@ static int parse_event(struct pe_ctx *ctx, struct list_head *list)
 		if (is_modifier_char(*ctx->p)) {
 			const char *mods = ctx->p;
 
-			ret = modify_list(ctx, &evs, false);
+			ret = modify_list(ctx, &evs, false, true);
 			if (ret)
 				goto out_err;
 			list_for_each_entry(evsel, &evs, node) {
@@ -1158,7 +1169,7 @@ static int parse_event(struct pe_ctx *ctx, struct list_head *list)
 		}
 		if (*ctx->p == ':') {
 			ctx->p++;
-			ret = modify_list(ctx, &evs, true);
+			ret = modify_list(ctx, &evs, true, true);
 			if (ret)
 				goto out_err;
 		}
@@ -1196,7 +1207,7 @@ symbolic:
 	ctx->p = start + len;
 	if (*ctx->p == ':') {
 		ctx->p++;
-		ret = modify_list(ctx, &evs, true);
+		ret = modify_list(ctx, &evs, true, true);
 		if (ret)
 			goto out_err;
 	}
@@ -1259,7 +1270,7 @@ static int parse_group(struct pe_ctx *ctx, struct list_head *list)
 	if (*ctx->p == ':') {
 		ctx->p++;
 		/* Group modifiers change the members, not their names. */
-		ret = modify_list(ctx, &members, false);
+		ret = modify_list(ctx, &members, false, false);
 		if (ret)
 			goto err;
 	}

@@ -87,6 +87,9 @@ static void evsel__config(struct evsel *evsel, struct record_opts *opts)
 	attr->sample_type |= PERF_SAMPLE_IP | PERF_SAMPLE_TID;
 	if (opts->sample_time)
 		attr->sample_type |= PERF_SAMPLE_TIME;
+	/* 'P' asks for the best precision: try 3, the open lowers it on EOPNOTSUPP. */
+	if (evsel->precise_max && !attr->precise_ip)
+		attr->precise_ip = 3;
 
 	if (!evsel__fixed_period(evsel) && !attr->sample_period) {
 		if (opts->user_period || !opts->freq) {
@@ -219,6 +222,24 @@ static void evsel__config(struct evsel *evsel, struct record_opts *opts)
 		attr->write_backward = term->val.num != 0;
 
 	/*
+	 * 'S': the counts come in the samples. In a group only the leader
+	 * samples and each sample reads the whole group (which the kernel
+	 * cannot do for inherited events); members are read, never sampled.
+	 */
+	if (evsel->sample_read) {
+		/* The id tells which event each read value belongs to. */
+		attr->sample_type |= PERF_SAMPLE_READ | PERF_SAMPLE_ID;
+		if (evsel->leader->nr_members > 1) {
+			attr->read_format |= PERF_FORMAT_GROUP;
+			attr->inherit = 0;
+		}
+		if (!evsel__is_group_leader(evsel)) {
+			attr->sample_period = 0;
+			attr->freq = 0;
+		}
+	}
+
+	/*
 	 * Leaders start disabled; the workload's exec or perf enables them
 	 * (perf, after -D's wait, or when --control says so).
 	 */
@@ -284,10 +305,21 @@ int evlist__config(struct evlist *evlist, struct record_opts *opts)
 	if (tracking)
 		set_tracking(&tracking->attr, opts);
 
-	/* Several events in one stream: IDENTIFIER finds each sample's event fast. */
-	if (evlist->nr_entries > 1)
+	/*
+	 * Several events in one stream need an id in every record. While all
+	 * samples have one layout the reader finds it at a fixed place (ID,
+	 * as the reference writes it); with different layouts it must be at
+	 * a fixed end (IDENTIFIER).
+	 */
+	if (evlist->nr_entries > 1) {
+		uint64_t id_bit = PERF_SAMPLE_ID;
+
 		evlist__for_each_entry(evlist, evsel)
-			evsel->attr.sample_type |= PERF_SAMPLE_IDENTIFIER;
+			if (evsel->attr.sample_type != evlist__first(evlist)->attr.sample_type)
+				id_bit = PERF_SAMPLE_IDENTIFIER;
+		evlist__for_each_entry(evlist, evsel)
+			evsel->attr.sample_type |= id_bit;
+	}
 	return 0;
 }
 

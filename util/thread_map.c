@@ -82,7 +82,17 @@ static int append_tasks(struct perf_thread_map **map, pid_t pid)
 	int n, i, err = 0;
 
 	snprintf(path, sizeof(path), "%s/%d/task", procfs__mountpoint(), pid);
-	n = scandir(path, &names, pid_filter, numeric_sort);
+	/*
+	 * A thread exiting while the directory is read can make one read
+	 * fail; the process is gone only when the directory is.
+	 */
+	for (i = 0; i < 3; i++) {
+		n = scandir(path, &names, pid_filter, numeric_sort);
+		if (n > 0 || !file_exists(path))
+			break;
+		if (n == 0)
+			free(names);
+	}
 	if (n <= 0)
 		return -ESRCH;
 	for (i = 0; i < n; i++) {

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # perf record: bytes per sample, ours and the reference's, plain and -g.
 #
-# Not a timed case (bench/run.sh only takes the *.sh files here): run it
-# as `bash bench/cases/record-bytes.bash`. Both perfs record the same
+# Not a timed case (bench/run.sh runs it after the timed ones, or run it
+# as `bash bench/cases/record-bytes.bash`). Both perfs record the same
 # examples/workload run; the samples are counted by the reference's
 # reader, and the bytes are the data section (records only) and the
 # whole file (header and features included). The goal is a ratio

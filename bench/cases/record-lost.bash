@@ -3,8 +3,8 @@
 # perf record: samples lost under a high-rate tracepoint load, ours and
 # the reference's.
 #
-# Not a timed case (bench/run.sh only takes the *.sh files here): run it
-# as `bash bench/cases/record-lost.bash`. A tight loop of getppid(2)
+# Not a timed case (bench/run.sh runs it after the timed ones, or run it
+# as `bash bench/cases/record-lost.bash`). A tight loop of getppid(2)
 # hits syscalls:sys_enter_getppid as fast as a CPU can, into one-page
 # rings (-m 1), so the writer cannot keep up and the kernel drops
 # samples. The two perfs run alternately, RUNS times each; the table

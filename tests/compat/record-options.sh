@@ -69,10 +69,47 @@ done <<'EOF'
 -e task-clock -c 50000 -P
 EOF
 
-# The attrs match; the name of the cycles -> cpu-clock fallback does not
-# show the u/k/h modifiers yet (evsel__fallback, util/evsel.c).
-xfail "fallback name without modifiers, util/evsel.c" compare_attr --all-user
-xfail "fallback name without modifiers, util/evsel.c" compare_attr --all-kernel
+# Event modifiers: every attr of the file, and the names, including the
+# cycles -> cpu-clock fallback, which rebuilds the modifiers from the attr
+# (cpu-clock:uhppp for --all-user) and the guest bit that only an event
+# without modifiers, or one with u or p, excludes.
+while read -r opts; do
+	rm -f "$TMPD/ref.data" "$TMPD/our.data"
+	# shellcheck disable=SC2086
+	"$REF" record -q --no-bpf-event $opts -o "$TMPD/ref.data" -- true > /dev/null 2>&1
+	# shellcheck disable=SC2086
+	"$PERF" record -q $opts -o "$TMPD/our.data" -- true > /dev/null 2>&1
+	r=$("$REF" evlist -v -i "$TMPD/ref.data" 2>/dev/null)
+	o=$("$REF" evlist -v -i "$TMPD/our.data" 2>/dev/null)
+	if [ -z "$r" ] || [ "$r" != "$o" ]; then
+		fail "attrs of 'perf record $opts' differ"
+		echo "   ref: $r"
+		echo "   our: $o"
+	fi
+done <<'EOF'
+--all-user
+--all-kernel
+-e cycles:u
+-e cycles:k
+-e cycles:h
+-e cycles:kh
+-e cycles:uk
+-e cycles:pp
+-e cycles:upp
+-e cycles:P
+-e cycles:G
+-e cycles:H
+-e cycles:uG
+-e cpu-clock:k
+-e cpu-clock:I
+-e cpu-clock:S
+-e cpu-clock:P
+-e cpu-clock:uP
+-e cpu-clock:kG
+-e {cpu-clock,task-clock:u}:k
+-e {cpu-clock,task-clock}:S
+-e {cpu-clock:S,task-clock:I}:k
+EOF
 
 # ---- messages and exit codes ----
 both strict record --strict-freq -F 1000000 -o "$TMPD/x.data" -- true
