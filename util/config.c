@@ -385,6 +385,24 @@ struct perf_config_set *perf_config_set__load_file(const char *path)
 	return set;
 }
 
+/*
+ * ~/.perfconfig, skipped like the reference when it is not ours: a
+ * user running with root's $HOME (sudo -E, setpriv) may not read it,
+ * and a file someone else put in our home must not steer perf.
+ */
+static int load_user_file(struct perf_config_set *set, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	if (st.st_uid && st.st_uid != geteuid()) {
+		pr_warning("File %s not owned by current user or root, ignoring it.\n", path);
+		return 0;
+	}
+	return load_file(set, path, false);
+}
+
 struct perf_config_set *perf_config_set__new(void)
 {
 	struct perf_config_set *set = zalloc(sizeof(*set));
@@ -406,7 +424,7 @@ struct perf_config_set *perf_config_set__new(void)
 	if (!nosys || !*nosys || !strcmp(nosys, "0"))
 		err = load_file(set, perf_etc_perfconfig(), true);
 	if (!err && user && !(noglobal && *noglobal && strcmp(noglobal, "0")))
-		err = load_file(set, user, false);
+		err = load_user_file(set, user);
 out:
 	if (err) {
 		perf_config_set__delete(set);

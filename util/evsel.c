@@ -326,13 +326,16 @@ static int perf_event_paranoid(void)
 	return value;
 }
 
-/* Append a modifier letter to the name: "cycles" -> "cycles:u". */
+/*
+ * Append a modifier letter to the name: "cycles" -> "cycles:u", but
+ * "pmu/config=1/" -> "pmu/config=1/u", as the reference spells both.
+ */
 static void evsel__add_name_modifier(struct evsel *evsel, char mod)
 {
 	const char *name = evsel__name(evsel);
 	char *n;
 
-	if (asprintf(&n, "%s%s%c", name, strchr(name, ':') ? "" : ":", mod) < 0)
+	if (asprintf(&n, "%s%s%c", name, strpbrk(name, ":/") ? "" : ":", mod) < 0)
 		return;
 	free(evsel->name);
 	evsel->name = n;
@@ -369,8 +372,12 @@ bool evsel__fallback(struct evsel *evsel, int err, char *msg, size_t msgsize)
 		return true;
 	}
 
+	/*
+	 * An event that counts only the kernel (":k") would count nothing
+	 * without it: then the user hears why it was refused instead.
+	 */
 	if ((err == EACCES || err == EPERM) && !evsel->attr.exclude_kernel &&
-	    (paranoid = perf_event_paranoid()) > 1) {
+	    !evsel->attr.exclude_user && (paranoid = perf_event_paranoid()) > 1) {
 		/* Level 2 forbids the kernel to unprivileged users, not user space. */
 		evsel__add_name_modifier(evsel, 'u');
 		evsel->attr.exclude_kernel = 1;
@@ -474,10 +481,24 @@ int evsel__open_strerror(struct evsel *evsel, struct target *target, int err,
 
 	switch (err) {
 	case EPERM:
-	case EACCES:
+	case EACCES: {
+		/*
+		 * The kernel says EPERM for a check on the event itself (raw
+		 * tracepoint data, ftrace function), EACCES for the paranoid
+		 * level: name the event for the former, as the reference
+		 * does. The reference stops there; the advice follows here,
+		 * because it is what the user needs either way.
+		 */
+		int printed = 0;
+
+		if (err == EPERM)
+			printed = snprintf(buf, size, "No permission to enable %s event.\n\n", name);
+		if (printed < 0 || (size_t)printed >= size)
+			return printed;
 		paranoid = perf_event_paranoid();
-		return snprintf(buf, size, paranoid_text, paranoid,
-				paranoid > 2 ? paranoid_distro_text : "");
+		return printed + snprintf(buf + printed, size - (size_t)printed, paranoid_text,
+					  paranoid, paranoid > 2 ? paranoid_distro_text : "");
+	}
 	case ENOENT:
 		return snprintf(buf, size, "The %s event is not supported.", name);
 	case EMFILE:

@@ -69,9 +69,12 @@ static void set_tracking(struct perf_event_attr *attr, struct record_opts *opts)
 
 static bool evsel__fixed_period(const struct evsel *evsel)
 {
-	/* Tracepoints and breakpoints count every hit: period 1, no freq. */
-	return evsel->attr.type == PERF_TYPE_TRACEPOINT ||
-	       evsel->attr.type == PERF_TYPE_BREAKPOINT;
+	/*
+	 * Breakpoints count every hit: period 1, no freq. So do tracepoints
+	 * named sys:name, whose period 1 comes from the parser; one given
+	 * as tracepoint/config=N/ samples by frequency, as in the reference.
+	 */
+	return evsel->attr.type == PERF_TYPE_BREAKPOINT;
 }
 
 static void evsel__config(struct evsel *evsel, struct record_opts *opts)
@@ -117,7 +120,12 @@ static void evsel__config(struct evsel *evsel, struct record_opts *opts)
 	 */
 	if (attr->freq || opts->period_in_sample || attr->type == PERF_TYPE_TRACEPOINT)
 		attr->sample_type |= PERF_SAMPLE_PERIOD;
-	if (evsel->attr.type == PERF_TYPE_TRACEPOINT || opts->raw_samples)
+	/*
+	 * Named tracepoints bring RAW from the parser. Not adding it to a
+	 * tracepoint/config=N/ event matters beyond the layout: the kernel
+	 * refuses raw tracepoint data to users below perf_event_paranoid -1.
+	 */
+	if (opts->raw_samples)
 		attr->sample_type |= PERF_SAMPLE_RAW | PERF_SAMPLE_CPU;
 
 	term = evsel__get_config_term(evsel, EVSEL__CONFIG_TERM_INHERIT);
