@@ -35,6 +35,7 @@
 #include "util/header.h"
 #include "util/parse-events.h"
 #include "util/parse-options.h"
+#include "util/run-command.h"
 #include "util/session.h"
 #include "util/stat.h"
 #include "util/stat-display.h"
@@ -1051,7 +1052,7 @@ static int stat__run(struct stat_cmd *stat, int argc, const char **argv, int run
 	int ret;
 
 	if (stat->pre_cmd) {
-		ret = system(stat->pre_cmd);
+		ret = run_command_shell(stat->pre_cmd);
 		if (ret)
 			return ret;
 	}
@@ -1061,7 +1062,7 @@ static int stat__run(struct stat_cmd *stat, int argc, const char **argv, int run
 	if (ret)
 		return ret;
 	if (stat->post_cmd) {
-		ret = system(stat->post_cmd);
+		ret = run_command_shell(stat->post_cmd);
 		if (ret)
 			return ret;
 	}

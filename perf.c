@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "builtin.h"
+#include "util/caps.h"
 #include "util/config.h"
 #include "util/debug.h"
 #include "util/exec-cmd.h"
@@ -302,6 +303,9 @@ static void execv_dashed_external(const char **argv)
 		if (access(path, X_OK))
 			continue;
 		argv[0] = path;
+		/* perf-<cmd> may be anything on $PERF_EXEC_PATH: user code. */
+		if (perf_caps__drop_for_user_code())
+			return;
 		execv(path, (char *const *)argv);
 		return;
 	}

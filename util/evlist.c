@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "cpumap.h"
 #include "debug.h"
 #include "evlist.h"
@@ -271,6 +272,15 @@ int evlist__prepare_workload(struct evlist *evlist, const char *argv[])
 		close(errp[0]);
 		close(ready[0]);
 		prctl(PR_SET_NAME, "perf-exec");
+		/*
+		 * perf_users capabilities serve the parent's opening of the
+		 * counters, never the command. Made dumpable again once they
+		 * are gone, for a CAP_PERFMON-only parent to attach (see
+		 * workload.c). A failure is told like a failed exec.
+		 */
+		e = -perf_caps__drop_for_child();
+		if (!e && perf_caps__elevated())
+			prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
 		/* Tell perf we are parked: events may be opened on us now. */
 		close(ready[1]);
 		/* EOF instead of the go byte: perf gave up, so must we. */
@@ -279,8 +289,10 @@ int evlist__prepare_workload(struct evlist *evlist, const char *argv[])
 		} while (n < 0 && errno == EINTR);
 		if (n != 1)
 			_exit(127);
-		execvp(argv[0], (char *const *)argv);
-		e = errno;
+		if (!e) {
+			execvp(argv[0], (char *const *)argv);
+			e = errno;
+		}
 		n = write(errp[1], &e, sizeof(e));
 		(void)n;
 		_exit(127);

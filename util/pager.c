@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "pager.h"
 
 static pid_t pager_pid;
@@ -89,6 +90,9 @@ void setup_pager(void)
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
+		/* The pager is the user's program: no perf_users capabilities. */
+		if (perf_caps__drop_for_child())
+			_exit(127);
 		/* Quit at the end of short output, keep colours, no init. */
 		setenv("LESS", "FRSX", 0);
 		execlp("sh", "sh", "-c", pager, (char *)NULL);

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "run-command.h"
 
 int run_command_v(const char *const *argv)
@@ -27,6 +28,13 @@ int run_command_v(const char *const *argv)
 	}
 	if (pid == 0) {
 		close(pipefd[0]);
+		/* Helpers (man, perf-<cmd>) run with the user's rights only. */
+		child_errno = -perf_caps__drop_for_child();
+		if (child_errno) {
+			n = write(pipefd[1], &child_errno, sizeof(child_errno));
+			(void)n;
+			_exit(127);
+		}
 		execvp(argv[0], (char *const *)argv);
 		child_errno = errno;
 		n = write(pipefd[1], &child_errno, sizeof(child_errno));
@@ -47,4 +55,24 @@ int run_command_v(const char *const *argv)
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+int run_command_shell(const char *cmd)
+{
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		if (perf_caps__drop_for_child())
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return status;
 }

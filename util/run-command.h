@@ -14,4 +14,12 @@
  */
 int run_command_v(const char *const *argv);
 
+/*
+ * Run @cmd with "sh -c" and wait for it, as system(3) does, but without
+ * the capabilities of a perf_users install (see caps.h). Returns the
+ * wait status (0 for success; see waitpid(2)) or a negative errno if
+ * the shell could not be started.
+ */
+int run_command_shell(const char *cmd);
+
 #endif /* PERF_UTIL_RUN_COMMAND_H */

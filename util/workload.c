@@ -5,9 +5,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "workload.h"
 
 static void close_fd(int *fd)
@@ -39,13 +41,30 @@ static __attribute__((noreturn)) void workload__child(int go_fd, int err_fd,
 	 */
 	signal(SIGTERM, SIG_DFL);
 
+	/*
+	 * The capabilities of a perf_users install are for opening the
+	 * counters, which the parent does; the command gets the user's
+	 * own rights. A failure is reported like a failed exec, after the
+	 * go byte, so the parent never writes into a closed pipe.
+	 */
+	err = -perf_caps__drop_for_child();
+	/*
+	 * A set-user-ID perf, or one the user may not read, is undumpable
+	 * after its exec, and so is this copy of it: a parent holding only
+	 * CAP_PERFMON could not attach. With nothing left to protect,
+	 * undo that.
+	 */
+	if (!err && perf_caps__elevated())
+		prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+
 	if (read_full(go_fd, &go, 1) != 1)
 		_exit(0);	/* the parent gave up before starting us */
 	close(go_fd);
 
-	execvp(argv[0], (char *const *)argv);
-
-	err = errno;
+	if (!err) {
+		execvp(argv[0], (char *const *)argv);
+		err = errno;
+	}
 	if (write(err_fd, &err, sizeof(err)) < 0)
 		_exit(127);
 	_exit(127);
