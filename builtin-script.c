@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "util/itrace.h"
 #include "util/machine.h"
 #include "util/map.h"
+#include "util/output-file.h"
 #include "util/parse-options.h"
 #include "util/script-fields.h"
 #include "util/script-filter.h"
@@ -828,10 +830,17 @@ static int script__open_per_event_dump(struct perf_script *scr)
 				es->filename = NULL;
 			return -ENOMEM;
 		}
-		es->fp = fopen(es->filename, "w");
+		es->fp = output_file__fopen(es->filename, false);
 		if (!es->fp) {
-			pr_err("Failed to open %s\n", es->filename);
-			return -errno;
+			int err = errno;
+			char why[PATH_MAX + 80];
+
+			if (err == ELOOP || err == EPERM)
+				pr_err("Failed to open %s\n",
+				       output_file__strerror(es->filename, err, why, sizeof(why)));
+			else
+				pr_err("Failed to open %s\n", es->filename);
+			return -err;
 		}
 	}
 	return 0;

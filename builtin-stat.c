@@ -34,6 +34,7 @@
 #include "util/fs.h"
 #include "util/header.h"
 #include "util/parse-events.h"
+#include "util/output-file.h"
 #include "util/parse-options.h"
 #include "util/run-command.h"
 #include "util/session.h"
@@ -1543,9 +1544,12 @@ static FILE *stat__open_output(struct stat_cmd *stat)
 	if (stat->output_name && strcmp(stat->output_name, "-") && !quiet) {
 		struct timespec tm;
 
-		out = fopen(stat->output_name, stat->append ? "a" : "w");
+		out = output_file__fopen(stat->output_name, stat->append);
 		if (!out) {
-			perror("failed to create output file");
+			char why[PATH_MAX + 80];
+
+			pr_err("failed to create output file: %s\n",
+			       output_file__strerror(stat->output_name, errno, why, sizeof(why)));
 			return NULL;
 		}
 		clock_gettime(CLOCK_REALTIME, &tm);
