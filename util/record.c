@@ -94,7 +94,12 @@ static void evsel__config(struct evsel *evsel, struct record_opts *opts)
 	if (evsel->precise_max && !attr->precise_ip)
 		attr->precise_ip = 3;
 
-	if (!evsel__fixed_period(evsel) && !attr->sample_period) {
+	/*
+	 * A named tracepoint's period 1 is the parser's default: -c or -F
+	 * on the command line replaces it, as in the reference.
+	 */
+	if ((!evsel__fixed_period(evsel) && !attr->sample_period) ||
+	    (attr->type == PERF_TYPE_TRACEPOINT && (opts->user_period || opts->user_freq))) {
 		if (opts->user_period || !opts->freq) {
 			attr->sample_period = opts->period ? opts->period : 1;
 			attr->freq = 0;

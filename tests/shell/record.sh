@@ -87,6 +87,23 @@ check "-z: COMPRESSED records in the file" grep -q 'COMPRESSED events:' "$TMPD/z
 run zbad "$PERF" record -zx -o "$TMPD/z.data" -- true
 check_eq "-z with a bad level: exit code" "$(rc_of zbad)" 129
 
+# ---- tracepoint periods, as the reference sets them ----
+# A named tracepoint samples every hit unless -c/-F says otherwise; one
+# given as tracepoint/config=N/ is an ordinary PMU event (frequency, no
+# RAW payload, which the kernel refuses to users below paranoid -1).
+if tpid=$(cat /sys/kernel/tracing/events/sched/sched_switch/id 2> /dev/null); then
+	"$PERF" record -q -o "$TMPD/tp.data" -c 3 -e sched:sched_switch true > /dev/null 2>&1
+	run tpc "$PERF" evlist -v -i "$TMPD/tp.data"
+	check "tracepoint -c 3: period 3" grep -q 'sample_freq }: 3,' "$TMPD/tpc.out"
+	"$PERF" record -q -o "$TMPD/tp.data" -e sched:sched_switch true > /dev/null 2>&1
+	run tp1 "$PERF" evlist -v -i "$TMPD/tp.data"
+	check "tracepoint: period 1, RAW" grep -q 'sample_freq }: 1, sample_type: .*RAW' "$TMPD/tp1.out"
+	"$PERF" record -q -o "$TMPD/tp.data" -e "tracepoint/config=$tpid/" true > /dev/null 2>&1
+	run tpn "$PERF" evlist -v -i "$TMPD/tp.data"
+	check "tracepoint/config=N/: frequency" grep -q 'sample_freq }: 4000,.* freq: 1' "$TMPD/tpn.out"
+	check "tracepoint/config=N/: no RAW" test -z "$(grep 'RAW' "$TMPD/tpn.out")"
+fi
+
 # ---- bad options ----
 run r7 "$PERF" record --no-such-option
 check_eq "unknown option exits 129" "$(rc_of r7)" 129
