@@ -4,7 +4,8 @@
 # to zoom on it, type a regular expression to highlight frames, hover for
 # the sample counts. The page also zooms on load from its address:
 # page.html#zoom=NAME (the widest frame of that function) or #zoom=PATH
-# (child indexes from the root, "0.2.1"), and searches from #search=REGEX.
+# (child indexes from the root, "0.2.1"), searches from #search=REGEX, and
+# #click=NAME clicks the widest frame of that function once it is drawn.
 #
 # usage: perf script report flamegraph [-o FILE] [-f html|json] [--title T]
 
@@ -111,7 +112,7 @@ body { font-family: sans-serif; margin: 8px; background: #fafafa; color: #222; }
   var details = document.getElementById("details");
   var matched = document.getElementById("matched");
   var searchBox = document.getElementById("search");
-  var zoomed = root, pattern = null;
+  var zoomed = root, pattern = null, clicked = false;
 
   (function prepare(node, parent, path, depth) {
     node.parent = parent;
@@ -216,6 +217,12 @@ body { font-family: sans-serif; margin: 8px; background: #fafafa; color: #222; }
       setPattern(params.search);
     }
     render();
+    if (params.click !== undefined && !clicked) {
+      clicked = true;
+      var target = byName(params.click);
+      var el = target && chart.querySelector('[data-path="' + target.path + '"]');
+      if (el) el.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    }
   }
 
   function setPattern(text) {
