@@ -694,6 +694,7 @@ static int python__process_tracepoint(struct scripting_sample *ss)
 	struct field_args fa = { 0 };
 	const char *comm = script__comm(ss->al->thread);
 	int nargs, err = -EINVAL;
+	uint64_t pid;
 	size_t i;
 
 	snprintf(name, sizeof(name), "%s__%s", trace_event__system(ss->tp),
@@ -716,7 +717,10 @@ static int python__process_tracepoint(struct scripting_sample *ss)
 	common[0] = PyLong_FromLong((int32_t)s->cpu);
 	common[1] = PyLong_FromUnsignedLongLong(s->time / 1000000000ULL);
 	common[2] = PyLong_FromUnsignedLongLong(s->time % 1000000000ULL);
-	common[3] = PyLong_FromLong((int32_t)s->pid);
+	/* The payload's common_pid: the thread id, not the sample's process id. */
+	if (trace_event__common_field(ss->tp, s->raw_data, s->raw_size, "common_pid", &pid))
+		pid = s->tid;
+	common[3] = PyLong_FromLong((int32_t)pid);
 	common[4] = PyUnicode_DecodeUTF8(comm, (Py_ssize_t)strlen(comm), "replace");
 	common[5] = callchain;
 	Py_INCREF(callchain);
