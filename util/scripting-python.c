@@ -531,7 +531,12 @@ err:
 /* A handler of the script, borrowed, or NULL when it defines none. */
 static PyObject *python__handler(const char *name)
 {
-	PyObject *h = PyDict_GetItemString(py.main_dict, name);
+	PyObject *h;
+
+	/* A script that failed to load has no globals to call into. */
+	if (!py.main_dict)
+		return NULL;
+	h = PyDict_GetItemString(py.main_dict, name);
 
 	return h && PyCallable_Check(h) ? h : NULL;
 }
