@@ -918,7 +918,7 @@ static int script__start_python(struct perf_script *scr)
 	if (err) {
 		/* The interpreter is up: stop it, so that its output is flushed. */
 		python__stop();
-		pr_err("perf script: the python script %s failed\n", scr->script_path);
+		pr_err("Error running python script %s\n", scr->script_path);
 		return -1;
 	}
 	scr->script_running = true;

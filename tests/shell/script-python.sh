@@ -84,6 +84,10 @@ printf 'import sys\nsys.exit("usage: nothing")\n' > exit.py
 run exit "$PERF" script -i cg.data -s exit.py
 check_eq "sys.exit: exit" "$(rc_of exit)" 1
 check_eq "sys.exit: message" "$(line_of exit err 1)" "usage: nothing"
+printf 'raise RuntimeError("at load")\n' > load.py
+run load "$PERF" script -i cg.data -s load.py
+check_eq "raising at load: exit" "$(rc_of load)" 255
+check_eq "raising at load: message" "$(tail -n1 load.err)" "Error running python script load.py"
 run notpy "$PERF" script -i cg.data -s foo.rb
 check_eq "-s foo.rb: exit" "$(rc_of notpy)" 129
 check_eq "-s foo.rb: message" "$(line_of notpy err 1)" "invalid script extension"
