@@ -82,7 +82,7 @@ SRCS_LIBELF        := util/symbol-elf.c
 SRCS_LIBDW         := util/srcline.c util/unwind-libdw.c
 SRCS_LIBTRACEEVENT := util/trace-event-parse.c
 SRCS_LIBUNWIND     := util/unwind-libunwind.c
-SRCS_LIBPYTHON     :=
+SRCS_LIBPYTHON     := util/scripting-python.c
 SRCS_SLANG         := $(wildcard ui/tui/*.c ui/browsers/*.c)
 SRCS_ZSTD          := util/zstd.c
 OPTIONAL_SRCS := $(foreach f,$(FEATURES),$(SRCS_$(f)))
@@ -192,6 +192,12 @@ install: perf
 	install -m 644 Documentation/*.txt $(DESTDIR)$(docdir)/
 	install -m 755 tests/shell/*.sh $(DESTDIR)$(execdir)/tests/shell/
 	-install -m 644 tests/shell/lib/*.sh $(DESTDIR)$(execdir)/tests/shell/lib/ 2>/dev/null
+	install -d $(DESTDIR)$(execdir)/scripts/python/bin \
+		$(DESTDIR)$(execdir)/scripts/python/Perf-Trace-Util/lib/Perf/Trace
+	install -m 644 scripts/python/*.py $(DESTDIR)$(execdir)/scripts/python/
+	install -m 755 scripts/python/bin/* $(DESTDIR)$(execdir)/scripts/python/bin/
+	install -m 644 scripts/python/Perf-Trace-Util/lib/Perf/Trace/*.py \
+		$(DESTDIR)$(execdir)/scripts/python/Perf-Trace-Util/lib/Perf/Trace/
 	for f in Documentation/perf*.txt; do \
 		sh scripts/txt2man.sh $$f > $(DESTDIR)$(mandir)/man1/$$(basename $$f .txt).1 || exit 1; \
 	done

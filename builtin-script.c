@@ -2,8 +2,8 @@
 /*
  * perf script: print the events of a perf.data file one per line (and a
  * callchain frame per line), in the reference's text layout, with -F to
- * choose the fields. Python scripting (-s, -g, -l, record/report) is not
- * implemented yet and says so.
+ * choose the fields; or hand them to a python script (-s), write a starter
+ * script (-g python), list and run the bundled scripts (-l, record, report).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -13,10 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "util/data.h"
 #include "util/debug.h"
+#include "util/exec-cmd.h"
 #include "util/dso.h"
 #include "util/event.h"
 #include "util/evlist.h"
@@ -30,6 +33,7 @@
 #include "util/script-fields.h"
 #include "util/script-filter.h"
 #include "util/script-print.h"
+#include "util/scripting.h"
 #include "util/session.h"
 #include "util/symbol.h"
 #include "util/thread.h"
@@ -40,7 +44,6 @@
 #include "util/zalloc.h"
 
 #define EVSWITCH_HINT "HINT:  use 'perf evlist' to see the available event names\n"
-#define SCRIPTING_UNSUPPORTED "perf script: python scripting is not supported by this perf yet\n"
 
 /* What the script keeps per event (evsel->priv). */
 struct script_evsel {
@@ -124,6 +127,12 @@ struct perf_script {
 	uint64_t last_timestamp;
 	uint64_t nr_unordered;
 	bool checked;		/* pipe mode: output checked when the attrs came */
+	/* -s: the python script and its arguments (argv[0] is the script) */
+	const char *script_path;
+	int script_argc;
+	const char **script_argv;
+	bool script_running;
+	bool script_failed;
 };
 
 /* ---- per event ---- */
@@ -583,6 +592,24 @@ static int script__process_sample(struct perf_tool *tool, union perf_event *even
 		goto out;
 	if (script__evswitch_discard(scr, evsel))
 		goto out;
+	if (scr->script_running) {
+		struct scripting_sample ss = {
+			.event = event, .sample = sample, .evsel = evsel, .al = &al,
+			.tp = evsel->attr.type == PERF_TYPE_TRACEPOINT ?
+			      script__tp_format(scr, evsel) : NULL,
+			.callchain = scr->use_callchain,
+			.max_stack = scr->sp.max_stack,
+		};
+
+		/* A tracepoint without its format has nothing for a handler. */
+		if (evsel->attr.type == PERF_TYPE_TRACEPOINT && !ss.tp)
+			goto out;
+		if (python__process_sample(&ss)) {
+			scr->script_failed = true;
+			err = -1;
+		}
+		goto out;
+	}
 	script__print_sample(scr, event, sample, evsel, &al);
 out:
 	addr_location__exit(&al);
@@ -875,6 +902,153 @@ static void script__free_evsel_priv(struct perf_script *scr, bool stats)
 	}
 }
 
+/* ---- scripting ---- */
+
+static int script__start_python(struct perf_script *scr)
+{
+	int err;
+
+	fflush(stdout);
+	err = python__start(scr->script_path, scr->script_argc, scr->script_argv);
+	if (err == -ENOENT) {
+		pr_err("Can't open python script \"%s\": %s\n", scr->script_path, strerror(errno));
+		return -1;
+	}
+	if (err == -ENOTSUP) {
+		pr_err("this perf binary was built without python support: "
+		       "-s needs libpython (python3-dev)\n");
+		return -1;
+	}
+	if (err == -EPERM) {
+		pr_err("perf script: cannot drop capabilities before running %s\n",
+		       scr->script_path);
+		return -1;
+	}
+	if (err) {
+		/* The interpreter is up: stop it, so that its output is flushed. */
+		python__stop();
+		pr_err("Error running python script %s\n", scr->script_path);
+		return -1;
+	}
+	scr->script_running = true;
+	return 0;
+}
+
+/* -g python: perf-script.py with a handler for each event of the file. */
+static int script__generate(struct perf_script *scr)
+{
+	struct evsel *evsel;
+	int err;
+
+	if (strcmp(scr->gen_script, "python") && strcmp(scr->gen_script, "py")) {
+		pr_err("invalid language specifier '%s'\n", scr->gen_script);
+		return -1;
+	}
+	evlist__for_each_entry(scr->session->evlist, evsel) {
+		if (evsel->attr.type == PERF_TYPE_TRACEPOINT)
+			script__tp_format(scr, evsel);
+	}
+	err = python__generate(scr->session->evlist, &scr->tevent, "perf-script.py");
+	if (err == -ENOTSUP) {
+		pr_err("this perf binary was built without python support: "
+		       "-g python needs libpython (python3-dev)\n");
+		return -1;
+	}
+	if (err) {
+		pr_err("couldn't create Python script: %s\n", strerror(-err));
+		return -1;
+	}
+	fprintf(stderr, "generated Python script: perf-script.py\n");
+	return 0;
+}
+
+/*
+ * Run a bundled script's helper with /bin/sh. Its "perf" is this one: the
+ * binary's directory goes first in PATH.
+ */
+static int script__exec_helper(const char *helper, int argc, const char **argv)
+{
+	const char **args = calloc((size_t)argc + 3, sizeof(*args));
+	const char *dir = perf_binary_dir(), *path = getenv("PATH");
+	char *newpath;
+	int i;
+
+	if (!args)
+		return -ENOMEM;
+	if (dir && asprintf(&newpath, "%s:%s", dir, path ? path : "/usr/bin:/bin") > 0)
+		setenv("PATH", newpath, 1);
+	args[0] = "/bin/sh";
+	args[1] = helper;
+	for (i = 0; i < argc; i++)
+		args[i + 2] = argv[i];
+	fflush(stdout);
+	execv("/bin/sh", (char * const *)args);
+	pr_err("cannot run %s: %s\n", helper, strerror(errno));
+	free(args);
+	return -1;
+}
+
+/* `perf script record|report NAME ...` */
+static int script__run_helper(const char *verb, int argc, const char **argv)
+{
+	char *helper;
+
+	if (argc < 2) {
+		pr_err("Please specify a %s script(see 'perf script -l' for listing)\n",
+		       !strcmp(verb, "record") ? "record" : "valid report");
+		return -1;
+	}
+	scripting__exec_path();
+	helper = scripting__find_helper(argv[1], verb);
+	if (!helper) {
+		pr_err("Please specify a %s script(see 'perf script -l' for listing)\n",
+		       !strcmp(verb, "record") ? "record" : "valid report");
+		return -1;
+	}
+	return script__exec_helper(helper, argc - 2, argv + 2);
+}
+
+/* `perf script NAME [command]`: the record helper piped into the report helper. */
+static int script__run_pipeline(const char *record, const char *report, int argc,
+				const char **argv)
+{
+	const char *rec_args[] = { "-q", "-o", "-" };
+	const char **args;
+	int fds[2], status = 0, i;
+	pid_t rec;
+
+	if (pipe(fds))
+		return -errno;
+	fflush(stdout);
+	rec = fork();
+	if (rec < 0)
+		return -errno;
+	if (rec == 0) {
+		args = calloc((size_t)argc + 4, sizeof(*args));
+		if (!args)
+			_exit(127);
+		for (i = 0; i < 3; i++)
+			args[i] = rec_args[i];
+		for (i = 0; i < argc; i++)
+			args[i + 3] = argv[i];
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		script__exec_helper(record, argc + 3, args);
+		_exit(127);
+	}
+	dup2(fds[0], 0);
+	close(fds[0]);
+	close(fds[1]);
+	{
+		const char *rep_args[] = { "-i", "-" };
+
+		script__exec_helper(report, 2, rep_args);
+	}
+	waitpid(rec, &status, 0);
+	return -1;
+}
+
 static int __cmd_script(struct perf_script *scr)
 {
 	struct perf_data data = {
@@ -924,8 +1098,28 @@ static int __cmd_script(struct perf_script *scr)
 	if (err)
 		goto out_delete;
 
-	/* 4. every record, printed as it is delivered */
+	/* 4. -g: a starter script instead of the events */
+	if (scr->gen_script) {
+		err = script__generate(scr);
+		goto out_delete;
+	}
+
+	/* 5. every record, printed as it is delivered, or handed to the script */
+	if (scr->script_path) {
+		err = script__start_python(scr);
+		if (err)
+			goto out_delete;
+	}
 	err = perf_session__process_events(session);
+	if (scr->script_running) {
+		int serr = python__stop();
+
+		scr->script_running = false;
+		if (scr->script_failed || serr) {
+			pr_err("perf script: the python script %s failed\n", scr->script_path);
+			err = -1;
+		}
+	}
 	fflush(script_print__fp(&scr->sp));
 	script_print__set_fp(&scr->sp, stdout);
 	if (scr->debug_mode)
@@ -1147,10 +1341,42 @@ int cmd_script(int argc, const char **argv)
 	argc_left = parse_options(argc, argv, options, script_usage,
 				  PARSE_OPT_STOP_AT_NON_OPTION);
 
-	/* 1. what this perf cannot do yet */
-	if (scr.script_name || scr.gen_script || scr.list_scripts || argc_left) {
-		fputs(SCRIPTING_UNSUPPORTED, stderr);
-		return 1;
+	/* 1. the scripting verbs */
+	if (scr.list_scripts) {
+		scripting__exec_path();
+		scripting__list(stdout);
+		return 0;
+	}
+	if (argc_left && !scr.script_name) {
+		char *record, *report;
+
+		if (!strcmp(argv[0], "record") || !strcmp(argv[0], "report"))
+			return script__run_helper(argv[0], argc_left, argv);
+		scripting__exec_path();
+		record = scripting__find_helper(argv[0], "record");
+		report = scripting__find_helper(argv[0], "report");
+		if (record && report)
+			return script__run_pipeline(record, report, argc_left - 1, argv + 1);
+		if (report)
+			return script__exec_helper(report, argc_left - 1, argv + 1);
+		free(record);
+		usage_with_options(script_usage, options);
+	}
+	if (scr.script_name) {
+		if (!scripting__is_python(scr.script_name)) {
+			fprintf(stderr, "invalid script extension\n");
+			usage_with_options(script_usage, options);
+		}
+		scripting__exec_path();
+		scr.script_path = scripting__strip_lang(scr.script_name);
+		/* sys.argv: the script, then what follows the options. */
+		scr.script_argv = calloc((size_t)argc_left + 2, sizeof(*scr.script_argv));
+		if (!scr.script_argv)
+			return -ENOMEM;
+		scr.script_argv[0] = scr.script_path;
+		for (err = 0; err < argc_left; err++)
+			scr.script_argv[err + 1] = argv[err];
+		scr.script_argc = argc_left + 1;
 	}
 	if (scr.dlfilter || scr.list_dlfilters) {
 		fputs("perf script: dlfilters are not supported by this perf yet\n", stderr);
@@ -1224,5 +1450,6 @@ int cmd_script(int argc, const char **argv)
 	name_list__exit(&scr.dsos);
 	name_list__exit(&scr.stop_bt);
 	free(scr.ranges);
+	free(scr.script_argv);
 	return err;
 }

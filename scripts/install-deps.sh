@@ -4,7 +4,8 @@
 set -e
 
 PACKAGES="gcc make pkg-config libelf-dev libdw-dev libtraceevent-dev
-libunwind-dev python3-dev libslang2-dev libzstd-dev linux-perf"
+libunwind-dev python3-dev libslang2-dev libzstd-dev linux-perf
+chromium"
 
 missing=
 for p in $PACKAGES; do

@@ -1007,25 +1007,37 @@ static int mem_blk_str(char *out, size_t sz, uint64_t blk)
 			blk & PERF_MEM_BLK_ADDR ? " Addr" : "");
 }
 
+void script__data_src_decode(uint64_t data_src, char *decode, size_t size)
+{
+	union perf_mem_data_src d = { .val = data_src };
+	size_t i = 0;
+
+	if (!size)
+		return;
+	decode[0] = '\0';
+#define DECODE_ADD(expr) do { int n_ = (expr); if (n_ > 0) i += (size_t)n_; if (i >= size) return; } while (0)
+	DECODE_ADD(snprintf(decode + i, size - i, "|OP "));
+	DECODE_ADD(mem_op_str(decode + i, size - i, d.mem_op));
+	DECODE_ADD(snprintf(decode + i, size - i, "|LVL "));
+	DECODE_ADD(mem_lvl_str(decode + i, size - i, d));
+	DECODE_ADD(snprintf(decode + i, size - i, "|SNP "));
+	DECODE_ADD(mem_snoop_str(decode + i, size - i, d));
+	DECODE_ADD(snprintf(decode + i, size - i, "|TLB "));
+	DECODE_ADD(mem_tlb_str(decode + i, size - i, d.mem_dtlb));
+	DECODE_ADD(snprintf(decode + i, size - i, "|LCK "));
+	DECODE_ADD(mem_lock_str(decode + i, size - i, d.mem_lock));
+	DECODE_ADD(snprintf(decode + i, size - i, "|BLK "));
+	mem_blk_str(decode + i, size - i, d.mem_blk);
+#undef DECODE_ADD
+}
+
 void script_print__data_src(struct script_print *sp, uint64_t data_src)
 {
 	static int maxlen;
-	union perf_mem_data_src d = { .val = data_src };
 	char decode[256], out[320];
-	int i = 0, len;
+	int len;
 
-	i += snprintf(decode + i, sizeof(decode) - (size_t)i, "|OP ");
-	i += mem_op_str(decode + i, sizeof(decode) - (size_t)i, d.mem_op);
-	i += snprintf(decode + i, sizeof(decode) - (size_t)i, "|LVL ");
-	i += mem_lvl_str(decode + i, sizeof(decode) - (size_t)i, d);
-	i += snprintf(decode + i, sizeof(decode) - (size_t)i, "|SNP ");
-	i += mem_snoop_str(decode + i, sizeof(decode) - (size_t)i, d);
-	i += snprintf(decode + i, sizeof(decode) - (size_t)i, "|TLB ");
-	i += mem_tlb_str(decode + i, sizeof(decode) - (size_t)i, d.mem_dtlb);
-	i += snprintf(decode + i, sizeof(decode) - (size_t)i, "|LCK ");
-	i += mem_lock_str(decode + i, sizeof(decode) - (size_t)i, d.mem_lock);
-	i += snprintf(decode + i, sizeof(decode) - (size_t)i, "|BLK ");
-	mem_blk_str(decode + i, sizeof(decode) - (size_t)i, d.mem_blk);
+	script__data_src_decode(data_src, decode, sizeof(decode));
 
 	/* The reference pads to the longest decode printed so far (at most 99). */
 	len = snprintf(out, 100, "%16" PRIx64 " %s", data_src, decode);

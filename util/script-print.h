@@ -158,6 +158,8 @@ void script_print__brstack(struct script_print *sp, const struct perf_sample *sa
 
 /* The data source of a memory sample, decoded, padded to the widest so far. */
 void script_print__data_src(struct script_print *sp, uint64_t data_src);
+/* "|OP ...|LVL ...|SNP ...|TLB ...|LCK ...|BLK ..." of @data_src into @decode. */
+void script__data_src_decode(uint64_t data_src, char *decode, size_t size);
 
 /* "2024-01-31 12:00:00.123456 " wall clock time of @time, from the env's clock data. */
 void script_print__tod(struct script_print *sp, uint64_t time);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* A libtraceevent handle from perf.data's tracing data, and payload printing. */
 #include <byteswap.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -311,4 +312,225 @@ size_t trace_event__fprintf(struct trace_event *te, struct tep_event *event, int
 	trace_seq_reset(te->seq);
 	tep_print_event(te->tep, te->seq, &record, "%s", TEP_PRINT_INFO);
 	return fwrite(te->seq->buffer, 1, te->seq->len, fp);
+}
+
+/* ---- fields for scripting engines ---- */
+
+const char *trace_event__system(const struct tep_event *event)
+{
+	return event && event->system ? event->system : "";
+}
+
+const char *trace_event__name(const struct tep_event *event)
+{
+	return event && event->name ? event->name : "";
+}
+
+/*
+ * Text a script can take as a string: NUL-terminated within the field
+ * and printable up to the NUL.
+ */
+static bool bytes_are_text(const unsigned char *p, uint32_t len, uint32_t *textlen)
+{
+	uint32_t i;
+
+	if (!len || p[len - 1] != '\0')
+		return false;
+	for (i = 0; i < len && p[i]; i++) {
+		if (!isprint(p[i]) && !isspace(p[i]))
+			return false;
+	}
+	*textlen = i;
+	return true;
+}
+
+int trace_event__for_each_field(struct tep_event *event, const void *raw, uint32_t size,
+				trace_field_cb cb, void *arg)
+{
+	const unsigned char *data = raw;
+	struct tep_format_field *f;
+	int ret;
+
+	if (!event || !raw)
+		return 0;
+	for (f = event->format.fields; f; f = f->next) {
+		struct trace_field tf = { .name = f->name, .size = f->size };
+		uint32_t off = (uint32_t)f->offset, len = (uint32_t)f->size;
+
+		if (f->offset < 0 || f->size < 0 || off > size || len > size - off)
+			continue;
+		if (f->flags & TEP_FIELD_IS_ARRAY) {
+			if (f->flags & TEP_FIELD_IS_DYNAMIC) {
+				uint64_t loc = tep_read_number(event->tep, data + off, f->size);
+
+				off = (uint32_t)(loc & 0xffff);
+				len = (uint32_t)((loc >> 16) & 0xffff);
+				if (f->flags & TEP_FIELD_IS_RELATIVE)
+					off += (uint32_t)(f->offset + f->size);
+				if (off > size || len > size - off)
+					continue;
+			}
+			tf.data = data + off;
+			tf.len = len;
+			tf.kind = TRACE_FIELD__BYTES;
+			if ((f->flags & TEP_FIELD_IS_STRING) && bytes_are_text(data + off, len, &tf.len))
+				tf.kind = TRACE_FIELD__STRING;
+			else
+				f->flags &= ~TEP_FIELD_IS_STRING;
+		} else {
+			if (f->size != 1 && f->size != 2 && f->size != 4 && f->size != 8)
+				continue;
+			tf.num = tep_read_number(event->tep, data + off, f->size);
+			tf.kind = (f->flags & TEP_FIELD_IS_SIGNED) ? TRACE_FIELD__SIGNED
+								   : TRACE_FIELD__UNSIGNED;
+		}
+		ret = cb(&tf, arg);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int trace_event__for_each_format_field(struct tep_event *event, trace_field_cb cb, void *arg)
+{
+	struct tep_format_field *f;
+	int ret;
+
+	if (!event)
+		return 0;
+	for (f = event->format.fields; f; f = f->next) {
+		struct trace_field tf = { .name = f->name, .size = f->size };
+
+		if (f->flags & TEP_FIELD_IS_ARRAY)
+			tf.kind = (f->flags & TEP_FIELD_IS_STRING) ? TRACE_FIELD__STRING
+								   : TRACE_FIELD__BYTES;
+		else
+			tf.kind = (f->flags & TEP_FIELD_IS_SIGNED) ? TRACE_FIELD__SIGNED
+								   : TRACE_FIELD__UNSIGNED;
+		ret = cb(&tf, arg);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int trace_event__common_field(struct tep_event *event, const void *raw, uint32_t size,
+			      const char *name, uint64_t *val)
+{
+	struct tep_format_field *f;
+
+	if (!event || !raw)
+		return -ENOENT;
+	for (f = event->format.common_fields; f; f = f->next) {
+		if (strcmp(f->name, name))
+			continue;
+		if (f->offset < 0 || f->size <= 0 || f->size > 8 ||
+		    (uint32_t)f->offset > size || (uint32_t)f->size > size - (uint32_t)f->offset)
+			return -ENOENT;
+		*val = tep_read_number(event->tep, (const char *)raw + f->offset, f->size);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int print_args__walk(struct tep_print_arg *args, trace_print_sym_cb cb, void *arg,
+			    int depth);
+
+static int print_arg__walk(struct tep_print_arg *a, trace_print_sym_cb cb, void *arg, int depth)
+{
+	struct tep_print_flag_sym *fs;
+	const char *field;
+	int ret = 0;
+
+	/* Print fmts nest a few levels; a deeper one is a damaged format. */
+	if (!a || depth > 32)
+		return 0;
+	switch (a->type) {
+	case TEP_PRINT_FLAGS:
+		ret = print_arg__walk(a->flags.field, cb, arg, depth + 1);
+		if (ret || !a->flags.field || a->flags.field->type != TEP_PRINT_FIELD)
+			break;
+		field = a->flags.field->field.name;
+		ret = cb(TRACE_PRINT__FLAG_FIELD, field, a->flags.delim ? a->flags.delim : "",
+			 0, NULL, arg);
+		for (fs = a->flags.flags; fs && !ret; fs = fs->next)
+			ret = cb(TRACE_PRINT__FLAG_VALUE, field, NULL,
+				 strtoull(fs->value, NULL, 0), fs->str, arg);
+		break;
+	case TEP_PRINT_SYMBOL:
+		ret = print_arg__walk(a->symbol.field, cb, arg, depth + 1);
+		if (ret || !a->symbol.field || a->symbol.field->type != TEP_PRINT_FIELD)
+			break;
+		field = a->symbol.field->field.name;
+		ret = cb(TRACE_PRINT__SYMBOL_FIELD, field, NULL, 0, NULL, arg);
+		for (fs = a->symbol.symbols; fs && !ret; fs = fs->next)
+			ret = cb(TRACE_PRINT__SYMBOL_VALUE, field, NULL,
+				 strtoull(fs->value, NULL, 0), fs->str, arg);
+		break;
+	case TEP_PRINT_TYPE:
+		ret = print_arg__walk(a->typecast.item, cb, arg, depth + 1);
+		break;
+	case TEP_PRINT_OP:
+		ret = print_arg__walk(a->op.left, cb, arg, depth + 1);
+		if (!ret)
+			ret = print_arg__walk(a->op.right, cb, arg, depth + 1);
+		break;
+	case TEP_PRINT_FUNC:
+		ret = print_args__walk(a->func.args, cb, arg, depth + 1);
+		break;
+	default:
+		break;
+	}
+	return ret;
+}
+
+static int print_args__walk(struct tep_print_arg *args, trace_print_sym_cb cb, void *arg,
+			    int depth)
+{
+	int ret = 0;
+
+	for (; args && !ret; args = args->next)
+		ret = print_arg__walk(args, cb, arg, depth);
+	return ret;
+}
+
+int trace_event__for_each_print_sym(struct tep_event *event, trace_print_sym_cb cb, void *arg)
+{
+	if (!event)
+		return 0;
+	return print_args__walk(event->print_fmt.args, cb, arg, 0);
+}
+
+static int cmp_event_id(const void *a, const void *b)
+{
+	const struct tep_event *ea = *(struct tep_event * const *)a;
+	const struct tep_event *eb = *(struct tep_event * const *)b;
+
+	return (ea->id > eb->id) - (ea->id < eb->id);
+}
+
+int trace_event__for_each_event(struct trace_event *te,
+				int (*cb)(struct tep_event *event, void *arg), void *arg)
+{
+	struct tep_event **all, **sorted;
+	int i, n, ret = 0;
+
+	if (!te->tep)
+		return 0;
+	all = tep_list_events(te->tep, TEP_EVENT_SORT_ID);
+	if (!all)
+		return -ENOMEM;
+	n = tep_get_events_count(te->tep);
+	/* tep_list_events() hands out its own cached array: sort a copy. */
+	sorted = calloc((size_t)n + 1, sizeof(*sorted));
+	if (!sorted)
+		return -ENOMEM;
+	for (i = 0; i < n && all[i]; i++)
+		sorted[i] = all[i];
+	n = i;
+	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_event_id);
+	for (i = 0; i < n && !ret; i++)
+		ret = cb(sorted[i], arg);
+	free(sorted);
+	return ret;
 }

@@ -122,13 +122,14 @@ run wild "$PERF" script -F trace -i "$D/cpu-clock.data"
 check_eq "wildcard invalid field" "$(line_of wild err 1)" "'trace' not valid for hardware events. Ignoring."
 check_eq "wildcard: printed nothing, no error" "$(rc_of wild)/$(lines_of wild out)" 0/0
 
-# ---- what is not there yet ----
-for args in "-s x.py" "-g python" "-l" "report foo"; do
-	# shellcheck disable=SC2086
-	run scr "$PERF" script $args -i "$D/cpu-clock.data"
-	check_eq "'$args': exit" "$(rc_of scr)" 1
-	check_eq "'$args': message" "$(line_of scr err 1)" \
-		'perf script: python scripting is not supported by this perf yet'
-done
+# ---- scripting errors, as the reference words them (tests/shell/script-python.sh runs scripts) ----
+run scr "$PERF" script -i "$D/cpu-clock.data" -s "$TMPD/missing.py"
+check_eq "-s missing: exit" "$(rc_of scr)" 255
+check_eq "-s missing: message" "$(line_of scr err 1)" \
+	"Can't open python script \"$TMPD/missing.py\": No such file or directory"
+run scr "$PERF" script report foo
+check_eq "report foo: exit" "$(rc_of scr)" 255
+check_eq "report foo: message" "$(line_of scr err 1)" \
+	"Please specify a valid report script(see 'perf script -l' for listing)"
 
 finish
