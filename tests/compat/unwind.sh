@@ -37,7 +37,7 @@ cflags="-O2 -g -fomit-frame-pointer"
 ) > "$TMPD/build.log" 2>&1 || { cat "$TMPD/build.log"; skip "test programs do not build"; }
 
 # name, --call-graph argument, program
-cases="c:dwarf:uwc cxx:dwarf:uwcxx small:dwarf,1024:uwc"
+cases="c:dwarf:uwc cxx:dwarf:uwcxx small:dwarf,1024:uwc tiny:dwarf,512:uwc"
 
 for c in $cases; do
 	IFS=: read -r name cg prog <<< "$c"
@@ -57,6 +57,30 @@ for c in $cases; do
 	fi
 	grep -h 'samples differ' "$TMPD/test-$name.log" | sed "s/^/   $name: /"
 done
+
+# The call paths the programs make, in our perf script's folded stacks
+# (outermost first), whatever the reference shows.
+path_check()
+{
+	local name=$1 desc=$2 re=$3
+	check "$name: $desc" grep -qE "$re" "$TMPD/folded-$name.txt"
+}
+for c in $cases; do
+	IFS=: read -r name cg prog <<< "$c"
+	"$PERF" script -i "$TMPD/$name.data" 2>/dev/null |
+		awk -f "$(dirname "$0")/stackcollapse.awk" > "$TMPD/folded-$name.txt"
+done
+path_check c "executable -> shared library -> callback" \
+	';main;run_loop;uwlib_work;leaf_cb;spin '
+path_check c "an inlined function in the executable" ';uwlib_work;leaf_cb;leaf_inline '
+path_check c "an inlined function in the shared library" ';main;run_loop;uwlib_work;lib_mix '
+path_check c "a signal handler over the interrupted stack" ';main;run_loop;.*;on_prof;spin '
+path_check c "the vdso" ';main;run_loop;[^;]*clock_gettime;__vdso_clock_gettime'
+path_check c "libc's start under main" '^uwc;_start;__libc_start_main_impl;__libc_start_call_main;main;'
+path_check cxx "C++ member -> std::function -> shared library -> C++ callback" \
+	';main;uwt::Worker::step;std::function<[^;]*;uwlib_work;uwcxx_cb;'
+path_check cxx "a C++ lambda inlined into std::sort" ';main;uwt::Worker::sort_some;.*lambda'
+path_check tiny "the innermost frames of a 512-byte stack" ';uwlib_work;leaf_cb;spin '
 
 # End to end through perf script, when it unwinds.
 printf '[unwind]\n\tbackend = libunwind\n' > "$TMPD/libunwind.config"
