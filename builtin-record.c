@@ -25,6 +25,7 @@
 
 #include "builtin.h"
 #include "util/control.h"
+#include "util/config.h"
 #include "util/cpumap.h"
 #include "util/data.h"
 #include "util/debug.h"
@@ -1363,7 +1364,11 @@ int cmd_record(int argc, const char **argv)
 		return -ENOMEM;
 	}
 
-	/* 1. options */
+	/* 1. options, after the config keys that -g follows */
+	if (perf_config(record_opts__config, &rec.opts) == -EINVAL) {
+		err = -1;
+		goto out;
+	}
 	argc = parse_options(argc, argv, options, record_usage, PARSE_OPT_STOP_AT_NON_OPTION);
 	verbose = rec.verbose;
 	quiet = rec.quiet;

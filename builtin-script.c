@@ -1124,6 +1124,16 @@ static int __cmd_script(struct perf_script *scr)
 	script_print__set_fp(&scr->sp, stdout);
 	if (scr->debug_mode)
 		pr_err("Misordered timestamps: %" PRIu64 "\n", scr->nr_unordered);
+	{
+		struct unwind_stats us;
+
+		unwind__stats(&us);
+		if (us.samples)
+			pr_debug("unwind (%s): %lu samples, %lu frames, %lu register copies, "
+				 "%lu binaries loaded, %lu modules placed, %lu sessions\n",
+				 unwind_backend__name(unwind__backend()), us.samples, us.frames,
+				 us.reg_copies, us.images, us.modules, us.sessions);
+	}
 	if (err == -ENODATA && !quiet)
 		/* perf record did not finish the file: the reference stops there (and with -f too). */
 		fprintf(stderr, "(use -f to read the records it holds anyway)\n");

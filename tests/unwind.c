@@ -382,7 +382,62 @@ out:
 	return ret;
 }
 
+/*
+ * The same stack unwound many times: each dso's image is opened once,
+ * each module placed and each backend session made once per address
+ * space, and the registers copied once per walk, whatever the frames.
+ */
+static int snapshot__check_once(struct snapshot *s)
+{
+	struct frames *f = calloc(1, sizeof(*f));
+	struct unwind_stats first, last;
+	struct machine *machine = NULL;
+	struct thread *thread = NULL;
+	int ret = TEST_FAIL, b, i, nr_done = 0;
+	unsigned long walks = 0;
+
+	machine = self_machine(&thread);
+	if (!f || !machine)
+		goto out;
+	for (b = 0; b < 2; b++) {
+		unsigned long frames = 0;
+
+		if (snapshot__unwind(s, thread, s->size, all_backends[b], f) == -ENOTSUP)
+			continue;
+		unwind__stats(&first);
+		for (i = 0; i < 50; i++) {
+			if (snapshot__unwind(s, thread, s->size, all_backends[b], f))
+				goto out;
+			frames += (unsigned long)f->nr;
+		}
+		unwind__stats(&last);
+		walks = last.samples - first.samples;
+		pr_debug("%s: 50 walks: %lu frames, %lu register copies, %lu new images, "
+			 "%lu new modules, %lu new sessions\n", unwind_backend__name(all_backends[b]),
+			 last.frames - first.frames, last.reg_copies - first.reg_copies,
+			 last.images - first.images, last.modules - first.modules,
+			 last.sessions - first.sessions);
+		TEST_ASSERT_VAL("50 walks counted", walks == 50);
+		TEST_ASSERT_VAL("frames counted", last.frames - first.frames == frames);
+		TEST_ASSERT_VAL("several frames per walk", frames >= 4 * walks);
+		TEST_ASSERT_VAL("registers copied once per walk",
+				last.reg_copies - first.reg_copies == walks);
+		TEST_ASSERT_VAL("no image opened again", last.images == first.images);
+		TEST_ASSERT_VAL("no module placed again", last.modules == first.modules);
+		TEST_ASSERT_VAL("no backend session made again", last.sessions == first.sessions);
+		TEST_ASSERT_VAL("images were opened", first.images > 0);
+		nr_done++;
+	}
+	ret = nr_done ? TEST_OK : TEST_SKIP_REASON("built without libdw and libunwind");
+out:
+	thread__put(thread);
+	machine__delete(machine);
+	free(f);
+	return ret;
+}
+
 __attribute__((noinline, noclone)) int test__unwind_self(struct test_suite *t, int subtest);
+__attribute__((noinline, noclone)) int test__unwind_once(struct test_suite *t, int subtest);
 __attribute__((noinline, noclone)) int test__unwind_signal(struct test_suite *t, int subtest);
 
 __attribute__((noinline, noclone)) int test__unwind_self(struct test_suite *t __maybe_unused,
@@ -398,6 +453,21 @@ __attribute__((noinline, noclone)) int test__unwind_self(struct test_suite *t __
 	if (!s.taken)
 		return TEST_SKIP_REASON("no register capture for this arch");
 	ret = snapshot__check(&s, expect, 3, "test__unwind_self");
+	free(s.stack);
+	__asm__ volatile("" ::: "memory");
+	return ret;
+}
+
+__attribute__((noinline, noclone)) int test__unwind_once(struct test_suite *t __maybe_unused,
+							int subtest __maybe_unused)
+{
+	struct snapshot s = { .taken = false };
+	int ret;
+
+	test_unwind__outer(&s);
+	if (!s.taken)
+		return TEST_SKIP_REASON("no register capture for this arch");
+	ret = snapshot__check_once(&s);
 	free(s.stack);
 	__asm__ volatile("" ::: "memory");
 	return ret;
@@ -957,6 +1027,7 @@ static struct test_case tests__unwind[] = {
 	TEST_CASE("DWARF register numbers of each arch", unwind_regs),
 	TEST_CASE("this process's stack, libdw and libunwind alike", unwind_self),
 	TEST_CASE("through a signal handler", unwind_signal),
+	TEST_CASE("tables loaded once, registers copied once per walk", unwind_once),
 	TEST_CASE("truncated stacks end cleanly", unwind_truncated),
 	TEST_CASE("samples recorded by the reference unwind as it does", unwind_reference),
 	{ .name = NULL, },

@@ -18,6 +18,16 @@ __attribute__((weak)) const struct sample_reg *arch__sample_reg_masks(void)
 	return no_regs;
 }
 
+__attribute__((weak)) uint64_t arch__user_reg_mask(void)
+{
+	return 0;
+}
+
+__attribute__((weak)) uint64_t arch__dwarf_minimal_regs(void)
+{
+	return 0;
+}
+
 static void list_regs(const struct sample_reg *regs)
 {
 	fprintf(stderr, "available registers: ");

@@ -21,6 +21,19 @@ struct sample_reg {
 const struct sample_reg *arch__sample_reg_masks(void);
 
 /*
+ * The sample_regs_user mask --call-graph dwarf asks for: every register
+ * the unwinder may need as a CFA or restore rule. 0 when this arch has no
+ * sampled registers (then dwarf call graphs cannot be recorded).
+ */
+uint64_t arch__user_reg_mask(void);
+
+/*
+ * The registers without which no unwinding starts (the pc and the stack
+ * pointer): what is added to a --user-regs subset with --call-graph dwarf.
+ */
+uint64_t arch__dwarf_minimal_regs(void);
+
+/*
  * Parse "ax,bx" (case-insensitive names of the table) into a mask in
  * *@mask. "?" lists the names on stderr and returns 1. Returns 0, or
  * -EINVAL after printing which name is unknown.

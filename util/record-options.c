@@ -155,6 +155,10 @@ int record__callgraph_cb(const struct option *opt, const char *arg __maybe_unuse
 {
 	struct record_opts *opts = opt->value;
 
-	opts->callgraph = unset ? CALLCHAIN_NONE : CALLCHAIN_FP;
+	/* The configured mode, without the -d the --call-graph dwarf implies. */
+	opts->callgraph = unset ? CALLCHAIN_NONE :
+			  opts->config_callgraph ? opts->config_callgraph : CALLCHAIN_FP;
+	if (opts->callgraph == CALLCHAIN_DWARF && opts->config_stack_size)
+		opts->stack_size = opts->config_stack_size;
 	return 0;
 }

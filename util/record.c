@@ -14,15 +14,9 @@
 #include "evlist.h"
 #include "evsel.h"
 #include "fs.h"
+#include "perf_regs.h"
 #include "record.h"
 #include "util.h"
-
-/*
- * x86-64 registers sampled for DWARF unwinding: AX..FLAGS, CS, SS and
- * R8..R15 (bits 0-11 and 16-23 of the kernel's perf_regs numbering; the
- * segment registers DS..GS are not sampled on 64-bit).
- */
-#define X86_64_REGS_MASK 0xff0fffULL
 
 void record_opts__init(struct record_opts *opts)
 {
@@ -157,7 +151,16 @@ static void evsel__config(struct evsel *evsel, struct record_opts *opts)
 	}
 	if (cg == CALLCHAIN_DWARF) {
 		attr->sample_type |= PERF_SAMPLE_REGS_USER | PERF_SAMPLE_STACK_USER;
-		attr->sample_regs_user = X86_64_REGS_MASK;
+		/*
+		 * A --user-regs subset is kept, as the reference does, with
+		 * the registers no unwinding can start without.
+		 */
+		if (opts->user_regs && arch__dwarf_minimal_regs() != arch__user_reg_mask()) {
+			attr->sample_regs_user = opts->user_regs | arch__dwarf_minimal_regs();
+			pr_warning("WARNING: The use of --call-graph=dwarf may require all the user registers, specifying a subset with --user-regs may render DWARF unwinding unreliable, so the minimal registers set (IP, SP) is explicitly forced.\n");
+		} else {
+			attr->sample_regs_user = arch__user_reg_mask();
+		}
 		attr->sample_stack_user = stack;
 		/* The user part comes from unwinding the stack copy instead. */
 		attr->exclude_callchain_user = 1;
@@ -418,15 +421,33 @@ int record_opts__parse_freq(struct record_opts *opts, const char *str)
 	return 0;
 }
 
-int record_opts__parse_callgraph(struct record_opts *opts, const char *s)
+/* The kernel copies at most 64 KiB of stack, in multiples of 8. */
+static int record_opts__parse_dump_size(const char *s, uint32_t *size)
 {
 	char *end;
+	unsigned long sz = strtoul(s, &end, 0);
 
-	if (!s || !strcmp(s, "fp")) {
+	if (*end || !sz || sz > 65528) {
+		pr_err("callchain: Incorrect stack dump size (max 65528): %s\n", s);
+		return -EINVAL;
+	}
+	*size = (uint32_t)((sz + 7) & ~7UL);
+	return 0;
+}
+
+int record_opts__parse_callgraph(struct record_opts *opts, const char *s)
+{
+	size_t mode = s ? strcspn(s, ",") : 0;
+	const char *size;
+	char *copy;
+	int err;
+
+	/* The reference ignores what follows fp or lbr, and a dwarf size. */
+	if (!s || (mode == 2 && !strncmp(s, "fp", 2))) {
 		opts->callgraph = CALLCHAIN_FP;
 		return 0;
 	}
-	if (!strcmp(s, "lbr")) {
+	if (mode == 3 && !strncmp(s, "lbr", 3)) {
 		opts->callgraph = CALLCHAIN_LBR;
 		return 0;
 	}
@@ -434,27 +455,48 @@ int record_opts__parse_callgraph(struct record_opts *opts, const char *s)
 		opts->callgraph = CALLCHAIN_NONE;
 		return 0;
 	}
-	if (!strncmp(s, "dwarf", 5)) {
-		opts->callgraph = CALLCHAIN_DWARF;
-		/* Data mmaps too, as the reference: the unwinder reads the stack's maps. */
-		opts->sample_address = true;
-		if (s[5] == ',') {
-			unsigned long sz = strtoul(s + 6, &end, 0);
-
-			/* The kernel copies at most 64 KiB, in multiples of 8. */
-			if (*end || !sz || sz > 65528) {
-				pr_err("callchain: Incorrect stack dump size (max 65528): %s\n", s + 6);
-				return -EINVAL;
-			}
-			opts->stack_size = (uint32_t)((sz + 7) & ~7UL);
-		} else if (s[5]) {
-			goto bad;
-		}
-		return 0;
+	if (mode != 5 || strncmp(s, "dwarf", 5)) {
+		pr_err("callchain: Unknown --call-graph option value: %s\n", s);
+		return -EINVAL;
 	}
-bad:
-	pr_err("callchain: Unknown --call-graph option value: %s\n", s);
-	return -EINVAL;
+	opts->callgraph = CALLCHAIN_DWARF;
+	/* Data mmaps too, as the reference: the unwinder reads the stack's maps. */
+	opts->sample_address = true;
+	/* Not call-graph.dump-size: that one is for -g. */
+	opts->stack_size = DEFAULT_DWARF_STACK_SIZE;
+	size = s[5] ? s + 6 : "";
+	if (!*size || *size == ',')
+		return 0;
+	copy = strndup(size, strcspn(size, ","));
+	if (!copy)
+		return -ENOMEM;
+	err = record_opts__parse_dump_size(copy, &opts->stack_size);
+	free(copy);
+	return err;
+}
+
+int record_opts__config(const char *var, const char *value, void *data)
+{
+	struct record_opts *opts = data;
+	int err = 0;
+
+	if (!strcmp(var, "record.call-graph") || !strcmp(var, "call-graph.record-mode")) {
+		struct record_opts tmp;
+
+		memset(&tmp, 0, sizeof(tmp));
+		err = record_opts__parse_callgraph(&tmp, value);
+		if (!err) {
+			opts->config_callgraph = tmp.callgraph;
+			if (value && strchr(value, ','))
+				opts->config_stack_size = tmp.stack_size;
+		}
+	} else if (!strcmp(var, "call-graph.dump-size")) {
+		err = value ? record_opts__parse_dump_size(value, &opts->config_stack_size) : -EINVAL;
+	}
+	if (err)
+		pr_err("Error in the given config file: wrong config key-value pair %s=%s\n",
+		       var, value ? value : "");
+	return err;
 }
 
 /* One -m field: pages or a size; @min is the smallest count that is kept. */

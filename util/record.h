@@ -35,6 +35,9 @@ struct record_opts {
 	bool user_period;
 	enum callchain_mode callgraph;
 	uint32_t stack_size;		/* dwarf */
+	/* record.call-graph, call-graph.record-mode/dump-size: what -g uses */
+	enum callchain_mode config_callgraph;
+	uint32_t config_stack_size;	/* 0: not configured */
 	bool no_inherit;
 	bool sample_address;		/* -d */
 	bool sample_cpu;
@@ -101,6 +104,14 @@ int record_opts__parse_freq(struct record_opts *opts, const char *str);
 
 /* --call-graph fp|dwarf[,size]|lbr|no (NULL: fp). Prints its errors. */
 int record_opts__parse_callgraph(struct record_opts *opts, const char *str);
+
+/*
+ * A perf_config() callback for the keys that choose what -g records:
+ * record.call-graph and call-graph.record-mode (a --call-graph value),
+ * call-graph.dump-size (the dwarf stack size). @data is the struct
+ * record_opts. 0, or -EINVAL after printing the reference's two lines.
+ */
+int record_opts__config(const char *var, const char *value, void *data);
 
 /*
  * -m pages[,aux pages]: a count or a size with B/K/M/G, rounded up to a

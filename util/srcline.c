@@ -341,7 +341,8 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 	if (!dwfl_module_getdwarf(c->mod, &bias))
 		return NULL;
 	cudie = dwfl_module_addrdie(c->mod, vaddr + bias, &bias);
-	if (!cudie || !die__pc_path(cudie, vaddr, path, &n) || n < 2)
+	/* One level is kept too: its DWARF name may not be the symbol's. */
+	if (!cudie || !die__pc_path(cudie, vaddr, path, &n) || n < 1)
 		return NULL;
 	node = zalloc(sizeof(*node));
 	if (!node)
@@ -378,7 +379,8 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 	return node;
 }
 
-const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
+/* The DWARF function chain at @addr, one level or more, or NULL. */
+static const struct inline_node *dso__dwarf_functions(struct dso *dso, uint64_t addr)
 {
 	struct srcline_entry *e;
 	struct srcline_cache *c;
@@ -392,6 +394,25 @@ const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
 		e->inl = inline_node__build(c, e, dso__addr_to_vaddr(dso, addr));
 	}
 	return e->inl;
+}
+
+const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
+{
+	const struct inline_node *node = dso__dwarf_functions(dso, addr);
+
+	return node && node->nr >= 2 ? node : NULL;
+}
+
+const struct inline_node *dso__inline_node_named(struct dso *dso, uint64_t addr,
+						 const char *sym_name)
+{
+	const struct inline_node *node = dso__dwarf_functions(dso, addr);
+
+	if (!node || node->nr >= 2)
+		return node;
+	if (!sym_name || !node->frames[0].funcname || !strcmp(node->frames[0].funcname, sym_name))
+		return NULL;
+	return node;
 }
 
 void srcline__cache_delete(struct dso *dso)

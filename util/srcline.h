@@ -76,6 +76,16 @@ const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr, const struct s
  */
 const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr);
 
+/*
+ * As dso__inline_node(), and also a one-level node when DWARF names the
+ * function at @addr otherwise than the symbol table's @sym_name (glibc's
+ * internal aliases, .part/.constprop clones): perf script's --inline
+ * shows such a frame under its DWARF name, marked "(inlined)", as the
+ * reference does. @sym_name may be NULL (then only real inline chains).
+ */
+const struct inline_node *dso__inline_node_named(struct dso *dso, uint64_t addr,
+						 const char *sym_name);
+
 /* Free @dso's cache (called by dso__put on the last reference). */
 void srcline__cache_delete(struct dso *dso);
 
@@ -105,6 +115,13 @@ static inline const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr,
 static inline const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
 {
 	(void)dso; (void)addr;
+	return NULL;
+}
+
+static inline const struct inline_node *dso__inline_node_named(struct dso *dso, uint64_t addr,
+							       const char *sym_name)
+{
+	(void)dso; (void)addr; (void)sym_name;
 	return NULL;
 }
 

@@ -24,6 +24,9 @@
 struct dso;
 struct maps;
 
+/* The counters behind unwind__stats(), bumped by util/unwind*.c only. */
+extern struct unwind_stats unwind_counters;
+
 /* The reference's default for --max-stack (sysctl kernel.perf_event_max_stack). */
 #define UNWIND_MAX_STACK_DEFAULT 127
 

@@ -407,6 +407,7 @@ static int libdw__get_entries(struct unwind_ctx *ctx)
 		if (!ls)
 			return -ENOTSUP;
 		space->priv[UNWIND_BACKEND__LIBDW] = ls;
+		unwind_counters.sessions++;
 		space->priv_free[UNWIND_BACKEND__LIBDW] = libdw_space__free;
 	}
 	w.ls = ls;

@@ -274,6 +274,7 @@ static int libunwind__get_entries(struct unwind_ctx *ctx)
 		 */
 		unw_set_caching_policy(as, UNW_CACHE_PER_THREAD);
 		space->priv[UNWIND_BACKEND__LIBUNWIND] = as;
+		unwind_counters.sessions++;
 		space->priv_free[UNWIND_BACKEND__LIBUNWIND] = libunwind_space__free;
 	}
 	ret = unw_init_remote(&c, as, ctx);

@@ -117,6 +117,13 @@ enum unwind_backend unwind__backend(void)
 	return UNWIND_BACKEND__NONE;
 }
 
+struct unwind_stats unwind_counters;
+
+void unwind__stats(struct unwind_stats *stats)
+{
+	*stats = unwind_counters;
+}
+
 int unwind__set_backend(enum unwind_backend backend)
 {
 	if (!unwind__backend_built(backend))
@@ -332,6 +339,8 @@ struct unwind_image *dso__unwind_image(struct dso *dso)
 			free(img->data);
 		img->data = NULL;
 		img->mapped = false;
+	} else {
+		unwind_counters.images++;
 	}
 	dso->priv = img;
 	dso->priv_free = unwind_image__free;
@@ -530,6 +539,7 @@ struct unwind_module *unwind_space__module(struct unwind_space *space, uint64_t 
 		space->alloc_mods = n;
 	}
 	space->mods[space->nr_mods++] = m;
+	unwind_counters.modules++;
 	*added = true;
 	return space->last = m;
 }
@@ -629,6 +639,7 @@ int unwind_ctx__emit(struct unwind_ctx *ctx, uint64_t ip)
 	e.sym = ctx->al.sym;
 	ret = ctx->cb(&e, ctx->arg);
 	ctx->nr++;
+	unwind_counters.frames++;
 	if (ret) {
 		ctx->stop = ret;
 		return ret;
@@ -656,6 +667,7 @@ static int unwind_ctx__init(struct unwind_ctx *ctx, struct thread *thread,
 		bit = __builtin_ctzll(mask);
 		ctx->regs[bit] = ur->regs[i++];
 	}
+	unwind_counters.reg_copies++;
 	ctx->regs_mask = ur->mask;
 	if (unwind_ctx__reg(ctx, ctx->arch->perf_sp, &ctx->sp) ||
 	    !(ur->mask & (1ULL << ctx->arch->perf_ip)))
@@ -694,6 +706,7 @@ int unwind__get_entries(unwind_entry_cb cb, void *arg, struct thread *thread,
 	ctx.cb = cb;
 	ctx.arg = arg;
 	ctx.max_stack = max_stack > 0 ? max_stack : UNWIND_MAX_STACK_DEFAULT;
+	unwind_counters.samples++;
 	err = ops->get_entries(&ctx);
 	/* Frames were delivered: whatever stopped the walk was its end. */
 	if (ctx.nr && err < 0)
@@ -713,5 +726,6 @@ const struct inline_node *unwind_entry__inline_node(const struct unwind_entry *e
 {
 	if (!symbol_conf.inline_name || !entry->map || !entry->sym || !entry->map->dso)
 		return NULL;
-	return dso__inline_node(entry->map->dso, map__map_ip(entry->map, entry->ip));
+	return dso__inline_node_named(entry->map->dso, map__map_ip(entry->map, entry->ip),
+				       entry->sym->name);
 }

@@ -118,12 +118,41 @@ int unwind_backend__parse(const char *name, enum unwind_backend *backend);
  */
 int unwind__config(const char *var, const char *value, void *data);
 
+/* ---- counters ---- */
+
+/**
+ * struct unwind_stats - what unwinding did in this process so far, to
+ * show (perf script -v) and test that the costly parts happen once
+ * @samples:       walks started (one per sample with a user stack)
+ * @frames:        frames delivered
+ * @reg_copies:    copies of a sample's registers into walk state: one per
+ *                 walk, never per frame; the stack is never copied
+ * @images:        dso images mapped and parsed: once per dso and run
+ * @modules:       modules placed in an address space: once per dso and
+ *                 address space (and again when its layout changed)
+ * @sessions:      backend sessions (libdw Dwfl, libunwind address space)
+ *                 created: once per address space and backend
+ */
+struct unwind_stats {
+	unsigned long samples;
+	unsigned long frames;
+	unsigned long reg_copies;
+	unsigned long images;
+	unsigned long modules;
+	unsigned long sessions;
+};
+
+/* A copy of the counters. */
+void unwind__stats(struct unwind_stats *stats);
+
 /* ---- inline frames ---- */
 
 /*
  * The inline chain at @entry (innermost first, the last level being the
  * function the symbol names) when --inline applies: symbol_conf.inline_name
- * set, a map and symbol known, DWARF available. NULL otherwise. Owned by
+ * set, a map and symbol known, DWARF available; a chain of one level when
+ * DWARF names the function otherwise than the symbol table (see
+ * dso__inline_node_named()). NULL otherwise. Owned by
  * the dso's srcline cache. Callchain code appends one node per level,
  * all with @entry->ip, instead of the entry itself; the reference marks
  * "(inlined)" every level whose function name is not the symbol's name

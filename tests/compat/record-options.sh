@@ -22,7 +22,7 @@ compare_attr()
 	local opts="$*" r o
 	rm -f "$TMPD/ref.data" "$TMPD/our.data"
 	# shellcheck disable=SC2086
-	"$REF" record -q $opts -o "$TMPD/ref.data" -- true > /dev/null 2>&1
+	"$REF" record -q --no-bpf-event $opts -o "$TMPD/ref.data" -- true > /dev/null 2>&1
 	# shellcheck disable=SC2086
 	"$PERF" record -q $opts -o "$TMPD/our.data" -- true > /dev/null 2>&1
 	r=$(first_attr "$TMPD/ref.data")
@@ -62,11 +62,54 @@ done <<'EOF'
 -g --user-callchains
 --kernel-callchains
 --call-graph=dwarf,4096
+--call-graph dwarf
+--call-graph dwarf,512
+--call-graph dwarf,100
+--call-graph dwarf,1024,x
+--call-graph fp,dwarf
+--call-graph=dwarf --user-regs=ax,bx
+--user-regs=ax,bx --call-graph dwarf
+-e task-clock --call-graph dwarf
 -k mono
 --user-regs=ax,bx
 -I
 -e task-clock --running-time
 -e task-clock -c 50000 -P
+EOF
+
+# -g follows record.call-graph and call-graph.record-mode/dump-size; an
+# explicit --call-graph dwarf keeps the default size, and -g does not
+# add the data addresses that --call-graph dwarf does.
+while IFS='|' read -r cfg opts; do
+	# shellcheck disable=SC2059
+	printf "$cfg" > "$TMPD/cg.config"
+	rm -f "$TMPD/ref.data" "$TMPD/our.data"
+	# shellcheck disable=SC2086
+	PERF_CONFIG="$TMPD/cg.config" "$REF" record -q --no-bpf-event $opts -o "$TMPD/ref.data" -- true \
+		> /dev/null 2> "$TMPD/cg-ref.err"
+	r_rc=$?
+	# shellcheck disable=SC2086
+	PERF_CONFIG="$TMPD/cg.config" "$PERF" record -q $opts -o "$TMPD/our.data" -- true \
+		> /dev/null 2> "$TMPD/cg-our.err"
+	o_rc=$?
+	r=$(first_attr "$TMPD/ref.data")
+	o=$(first_attr "$TMPD/our.data")
+	check_eq "config '$cfg' + '$opts': exit code" "$o_rc" "$r_rc"
+	check_eq "config '$cfg' + '$opts': messages" "$(cat "$TMPD/cg-our.err")" "$(cat "$TMPD/cg-ref.err")"
+	if [ "$r" != "$o" ]; then
+		fail "attr of 'perf record $opts' with config '$cfg' differs"
+		echo "   ref: $r"
+		echo "   our: $o"
+	fi
+done <<'EOF'
+[record]\ncall-graph = dwarf\n|-g
+[record]\ncall-graph = dwarf,4096\n|-g
+[call-graph]\nrecord-mode = dwarf\ndump-size = 1024\n|-g
+[call-graph]\ndump-size = 1024\n|--call-graph dwarf
+[record]\ncall-graph = dwarf\n|-e task-clock
+[record]\ncall-graph = dwarf\n|-g --call-graph fp
+[record]\ncall-graph = bogus\n|-g
+[call-graph]\ndump-size = 99999\n|-g
 EOF
 
 # Event modifiers: every attr of the file, and the names, including the

@@ -3,7 +3,9 @@
  * Unwinding test program in C, built with -O2 -fomit-frame-pointer:
  * main -> run_loop -> uwlib_work (shared library) -> leaf_cb -> spin,
  * and a SIGPROF handler (handler -> spin) interrupting that stack.
- * Runs for the seconds given as the first argument (default 1).
+ * Runs for the seconds given as the first argument (default 1), of
+ * wall-clock time, or of its own CPU time when the second is "cpu" (a
+ * sample count that does not depend on the load, for bench/cases).
  */
 #include <signal.h>
 #include <stdlib.h>
@@ -50,16 +52,16 @@ static void on_prof(int sig)
 	sink += spin(sink, 20000);
 }
 
-__attribute__((noinline)) static void run_loop(double seconds)
+__attribute__((noinline)) static void run_loop(double seconds, clockid_t clock)
 {
 	struct timespec t0, t;
 	unsigned long n = 1;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_gettime(clock, &t0);
 	do {
 		n = uwlib_work(n, leaf_cb);
 		sink = n;
-		clock_gettime(CLOCK_MONOTONIC, &t);
+		clock_gettime(clock, &t);
 	} while ((double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9 < seconds);
 	__asm__ volatile("" ::: "memory");
 }
@@ -76,6 +78,7 @@ int main(int argc, char **argv)
 	it.it_interval.tv_usec = 2000;
 	it.it_value.tv_usec = 2000;
 	setitimer(ITIMER_PROF, &it, NULL);
-	run_loop(argc > 1 ? atof(argv[1]) : 1.0);
+	run_loop(argc > 1 ? atof(argv[1]) : 1.0,
+		 argc > 2 && !strcmp(argv[2], "cpu") ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC);
 	return 0;
 }

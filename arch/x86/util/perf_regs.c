@@ -22,3 +22,14 @@ const struct sample_reg *arch__sample_reg_masks(void)
 {
 	return x86_64_regs;
 }
+
+/* AX..SS and R8..R15: every register of the table. */
+uint64_t arch__user_reg_mask(void)
+{
+	return 0xff0fffULL;
+}
+
+uint64_t arch__dwarf_minimal_regs(void)
+{
+	return (1ULL << 8) | (1ULL << 7);	/* IP, SP */
+}
