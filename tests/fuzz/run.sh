@@ -28,6 +28,7 @@ for t in "$@"; do
 	before=$(ls "$findings" | wc -l)
 	# Findings are kept, not fatal: -fork keeps fuzzing after one.
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+	LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
 		-malloc_limit_mb=1024 -max_len=65536 -close_fd_mask=3 \
