@@ -6,6 +6,8 @@
 #   make demo         deps + build + profile examples/ workload
 #   make check        deps + build + every test, ends with "N passed, N failed, N skipped"
 #   make bench        side-by-side timings against the reference perf
+#   make fuzz         build the libFuzzer targets (clang) and run each for
+#                     FUZZ_SECONDS (default 60); see Documentation/fuzzing.txt
 #   make install      prefix=/usr/local (binary, exec path, docs, man pages)
 #
 # Variables: SANITIZE=1 (ASan+UBSan), WERROR=0 (warnings not fatal),
@@ -34,6 +36,14 @@ endif
 VARIANT := normal
 ifeq ($(SANITIZE),1)
 VARIANT := sanitize
+endif
+# FUZZ=1 is the libFuzzer variant that `make fuzz` builds: clang, every
+# object instrumented, no ./perf.
+FUZZ_CC ?= $(firstword $(shell command -v clang-14 clang 2>/dev/null) clang)
+ifeq ($(FUZZ),1)
+VARIANT := fuzz
+CC := $(FUZZ_CC)
+OPT_CFLAGS ?= -O1 -g
 endif
 OUT := .build/$(VARIANT)
 
@@ -118,6 +128,12 @@ BASE_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitiz
 LDFLAGS_ALL += -fsanitize=address,undefined
 endif
 
+ifeq ($(FUZZ),1)
+BASE_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined -Wno-unknown-attributes
+LDFLAGS_ALL += -fsanitize=fuzzer,address,undefined
+endif
+
 ALL_CFLAGS := $(BASE_CFLAGS) $(FEATURE_DEFS) $(FEATURE_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_ALL) $(LDFLAGS)
 
@@ -163,6 +179,29 @@ perf: $(OBJS) $(OUT)/PERF-CFLAGS .build/LAST-VARIANT
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(FEATURE_LIBS) $(LIBS)
 
 -include $(DEPS)
+
+# ---------------------------------------------------------------------------
+# Fuzz targets: tests/fuzz/<name>.c linked with every object of the
+# binary; perf.c's main() is renamed so that libFuzzer's is the one.
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/*.c)))
+FUZZ_BINS := $(patsubst %,$(OUT)/fuzz/%,$(FUZZ_TARGETS))
+ifeq ($(FUZZ),1)
+$(OUT)/perf.o: ALL_CFLAGS += -Dmain=perf_main_replaced_by_fuzzer -Wno-missing-prototypes
+endif
+
+$(OUT)/fuzz/%: $(OUT)/tests/fuzz/%.o $(OBJS) $(OUT)/PERF-CFLAGS
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  LINK    $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(OBJS) $(FEATURE_LIBS) $(LIBS)
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BINS)
+.SECONDARY: $(patsubst %,$(OUT)/tests/fuzz/%.o,$(FUZZ_TARGETS))
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(Q)$(MAKE) --no-print-directory FUZZ=1 WERROR=$(or $(WERROR),1) fuzz-build
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------------------
 # Entry points.

@@ -49,6 +49,7 @@ static struct test_suite *generic_tests[] = {
 	&suite__stat_record,
 	&suite__unwind,
 	&suite__caps,
+	&suite__fuzz_regress,
 };
 
 static struct test_workload *workloads[] = {

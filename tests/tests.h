@@ -124,6 +124,7 @@ DECLARE_SUITE(script);
 DECLARE_SUITE(stat_record);
 DECLARE_SUITE(unwind);
 DECLARE_SUITE(caps);
+DECLARE_SUITE(fuzz_regress);
 
 /* Built-in workloads for `perf test -w NAME [args]`. */
 struct test_workload {

@@ -356,6 +356,9 @@ static int process_event_desc(struct feat_ctx *ctx)
 
 	if (rd->failed || sz < PERF_ATTR_SIZE_VER0 || !rd_count_ok(rd, nre, sz))
 		return -EINVAL;
+	/* With no events the attr size is unchecked by the count: do not trust it. */
+	if (!nre)
+		sz = PERF_ATTR_SIZE_VER0;
 	desc = calloc(nre ? nre : 1, sizeof(*desc));
 	buf = malloc(sz);
 	if (!desc || !buf) {

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0
+/* libFuzzer entry point for the ELF symbol loader on malformed files (util/symbol-elf.c). */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../fuzz-harness.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc; (void)argv;
+	fuzz__init();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz__elf(data, size);
+}
