@@ -255,11 +255,24 @@ static void put_dso(struct script_print *sp, const struct map *map, bool kernel_
 }
 
 /*
- * "\n  file:line" when the line is known. For a binary without it the
- * reference (whose addr2line failed) shows "dso[ELF address]"; "??:0"
- * answers print nothing.
+ * "\n  file:line" when the line is known. Without one, the reference's
+ * addr2line still names a function from the ELF symbol tables where one
+ * covers the address, and that answer ("??:0") prints nothing; where it
+ * knows no function (no symbol, or a PLT entry we named) the reference
+ * shows "dso[ELF address]".
  */
-static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr)
+static bool symbol__is_elf_function(const struct symbol *sym)
+{
+	size_t n;
+
+	if (!sym)
+		return false;
+	n = strlen(sym->name);
+	return n < 4 || strcmp(sym->name + n - 4, "@plt");
+}
+
+static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr,
+			const struct symbol *sym)
 {
 	struct dso *dso = map ? map->dso : NULL;
 	const char *s;
@@ -271,7 +284,7 @@ static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr)
 	if (!s)
 		return;
 	if (!strcmp(s, SRCLINE_UNKNOWN)) {
-		if (dso->kind != DSO_KIND_FILE)
+		if (dso->kind != DSO_KIND_FILE || symbol__is_elf_function(sym))
 			return;
 		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", dso->short_name,
 			 dso__addr_to_vaddr(dso, addr));
@@ -522,7 +535,7 @@ void script_print__sym(struct script_print *sp, uint64_t ip, struct addr_locatio
 	if (opts & SCRIPT_PRINT_DSO)
 		put_dso(sp, al->map, sp->show_kernel_path);
 	if (opts & SCRIPT_PRINT_SRCLINE)
-		put_srcline(sp, al->map, al->addr);
+		put_srcline(sp, al->map, al->addr, al->sym);
 }
 
 /*
@@ -664,7 +677,7 @@ int script_print__callchain(struct script_print *sp, struct thread *thread,
 		if (opts & SCRIPT_PRINT_DSO)
 			put_dso(sp, fal.map, sp->show_kernel_path);
 		if (opts & SCRIPT_PRINT_SRCLINE)
-			put_srcline(sp, fal.map, addr);
+			put_srcline(sp, fal.map, addr, fal.sym);
 		put_ch(sp, '\n');
 		if (sp->stop_bt && fal.sym && name_list__has(sp->stop_bt, fal.sym->name)) {
 			nr = -1;
@@ -715,7 +728,7 @@ static void put_frame(struct script_print *sp, unsigned int opts, uint64_t ip, s
 	else if (opts & SCRIPT_PRINT_DSO)
 		put_dso(sp, map, sp->show_kernel_path);
 	if (opts & SCRIPT_PRINT_SRCLINE)
-		put_srcline(sp, map, addr);
+		put_srcline(sp, map, addr, sym);
 	put_ch(sp, '\n');
 }
 

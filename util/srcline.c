@@ -144,6 +144,68 @@ static int cache__add(struct srcline_cache *c, struct srcline_entry *e)
 	return 0;
 }
 
+/*
+ * The file the reference's addr2line (binutils) names for @line. In a
+ * DWARF 5 line table, rows that keep the state machine's initial file
+ * register (1, never set by DW_LNS_set_file in their sequence) are named
+ * by binutils after entry 0, the compile unit's own file; rows that set
+ * file 1 explicitly get entry 1. GCC often makes entry 1 a header, so
+ * header functions at the start of a sequence show the .c file's name.
+ */
+static const char *line__addr2line_file(Dwfl_Line *line, const char *file)
+{
+	Dwarf_Addr bias, addr;
+	Dwarf_Line *dl = dwfl_dwarf_line(line, &bias);
+	Dwarf_Die *cudie = dwfl_linecu(line);
+	Dwarf_Lines *lines;
+	Dwarf_Files *files;
+	const char *name0, *name1;
+	size_t nlines, nfiles, lo, hi, i;
+
+	if (!dl || !cudie || dwarf_getsrclines(cudie, &lines, &nlines) ||
+	    dwarf_getsrcfiles(cudie, &files, &nfiles) || nfiles < 2)
+		return file;
+	name0 = dwarf_filesrc(files, 0, NULL, NULL);
+	name1 = dwarf_filesrc(files, 1, NULL, NULL);
+	/* Before DWARF 5, libdw has no entry 0 ("???") and file 1 is right. */
+	if (file != name1 || !name0 || !strcmp(name0, "???") || !strcmp(name0, name1))
+		return file;
+	if (dwarf_lineaddr(dl, &addr))
+		return file;
+	/* The rows are sorted by address: find @dl among them. */
+	lo = 0;
+	hi = nlines;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		Dwarf_Addr a = 0;
+
+		dwarf_lineaddr(dwarf_onesrcline(lines, mid), &a);
+		if (a < addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < nlines && dwarf_onesrcline(lines, i) != dl; i++)
+		;
+	if (i == nlines)
+		return file;
+	/* Back to the start of its sequence: every row there in file 1? */
+	for (;;) {
+		Dwarf_Line *row = dwarf_onesrcline(lines, i);
+		bool end = false;
+
+		if (dwarf_linesrc(row, NULL, NULL) != name1)
+			return file;
+		if (i == 0)
+			break;
+		row = dwarf_onesrcline(lines, i - 1);
+		if (dwarf_lineendsequence(row, &end) || end)
+			break;
+		i--;
+	}
+	return name0;
+}
+
 static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 {
 	struct srcline_cache *c = dso__srcline_cache(dso);
@@ -170,6 +232,17 @@ static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 			e->file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
 			e->line = (unsigned int)lineno;
 			e->found = e->file != NULL;
+			if (e->found)
+				e->file = line__addr2line_file(line, e->file);
+		} else if (dwfl_module_addrdie(c->mod, vaddr + bias, &bias)) {
+			/*
+			 * Inside a compile unit that has no row for the address
+			 * (assembly such as ld.so's _start): addr2line names the
+			 * function with an empty file, which the reference shows
+			 * as ":0".
+			 */
+			e->file = "";
+			e->found = true;
 		}
 	}
 	if (cache__add(c, e)) {
