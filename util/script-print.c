@@ -20,6 +20,7 @@
 #include "script-filter.h"
 #include "script-print.h"
 #include "srcline.h"
+#include "symbol-elf.h"
 #include "symbol.h"
 #include "thread.h"
 #include "unwind.h"
@@ -256,23 +257,11 @@ static void put_dso(struct script_print *sp, const struct map *map, bool kernel_
 
 /*
  * "\n  file:line" when the line is known. Without one, the reference's
- * addr2line still names a function from the ELF symbol tables where one
- * covers the address, and that answer ("??:0") prints nothing; where it
- * knows no function (no symbol, or a PLT entry we named) the reference
- * shows "dso[ELF address]".
+ * addr2line may still name a function from the ELF symbol tables, and
+ * that answer ("??:0") prints nothing; where it knows no function the
+ * reference shows "dso[ELF address]".
  */
-static bool symbol__is_elf_function(const struct symbol *sym)
-{
-	size_t n;
-
-	if (!sym)
-		return false;
-	n = strlen(sym->name);
-	return n < 4 || strcmp(sym->name + n - 4, "@plt");
-}
-
-static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr,
-			const struct symbol *sym)
+static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr)
 {
 	struct dso *dso = map ? map->dso : NULL;
 	const char *s;
@@ -284,7 +273,8 @@ static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr,
 	if (!s)
 		return;
 	if (!strcmp(s, SRCLINE_UNKNOWN)) {
-		if (dso->kind != DSO_KIND_FILE || symbol__is_elf_function(sym))
+		if (dso->kind != DSO_KIND_FILE ||
+		    dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, addr)))
 			return;
 		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", dso->short_name,
 			 dso__addr_to_vaddr(dso, addr));
@@ -535,7 +525,7 @@ void script_print__sym(struct script_print *sp, uint64_t ip, struct addr_locatio
 	if (opts & SCRIPT_PRINT_DSO)
 		put_dso(sp, al->map, sp->show_kernel_path);
 	if (opts & SCRIPT_PRINT_SRCLINE)
-		put_srcline(sp, al->map, al->addr, al->sym);
+		put_srcline(sp, al->map, al->addr);
 }
 
 /*
@@ -677,7 +667,7 @@ int script_print__callchain(struct script_print *sp, struct thread *thread,
 		if (opts & SCRIPT_PRINT_DSO)
 			put_dso(sp, fal.map, sp->show_kernel_path);
 		if (opts & SCRIPT_PRINT_SRCLINE)
-			put_srcline(sp, fal.map, addr, fal.sym);
+			put_srcline(sp, fal.map, addr);
 		put_ch(sp, '\n');
 		if (sp->stop_bt && fal.sym && name_list__has(sp->stop_bt, fal.sym->name)) {
 			nr = -1;
@@ -728,7 +718,7 @@ static void put_frame(struct script_print *sp, unsigned int opts, uint64_t ip, s
 	else if (opts & SCRIPT_PRINT_DSO)
 		put_dso(sp, map, sp->show_kernel_path);
 	if (opts & SCRIPT_PRINT_SRCLINE)
-		put_srcline(sp, map, addr, sym);
+		put_srcline(sp, map, addr);
 	put_ch(sp, '\n');
 }
 
