@@ -325,6 +325,18 @@ static int test__symbols_demangle(struct test_suite *t __maybe_unused, int subte
 		{ "_ZTV1A", "vtable for A", false },
 		{ "_ZN12_GLOBAL__N_13fooEv", "(anonymous namespace)::foo", false },
 		{ "_ZZ4mainENKUliE_clEi", "main::{lambda(int)#1}::operator()", false },
+		/* Thunks keep their inner parameters, as the GNU demangler prints them. */
+		{ "_ZTv0_n24_NSoD0Ev",
+		  "virtual thunk to std::basic_ostream<char, std::char_traits<char> >::~basic_ostream()",
+		  false },
+		{ "_ZThn16_N1B1fEv", "non-virtual thunk to B::f()", false },
+		/* Template arguments and conversion types after an operator are its name. */
+		{ "_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc",
+		  "std::operator<< <std::char_traits<char> >", false },
+		{ "_ZNKSt15__exception_ptr13exception_ptrcvMS0_FvvEEv",
+		  "std::__exception_ptr::exception_ptr::operator void (std::__exception_ptr::exception_ptr::*)()",
+		  false },
+		{ "_ZN1AcviEv", "A::operator int", false },
 	};
 	size_t i;
 	int ret = TEST_OK;

@@ -19,5 +19,11 @@ unsigned long hot_spin(unsigned long n)
 	return s;
 }
 
+/* Almost nothing: callers spend a good part of their time in its PLT entry. */
+unsigned long hot_nop(unsigned long x)
+{
+	return x + 1;
+}
+
 unsigned long hot_alias(unsigned long n) __attribute__((alias("hot_spin")));
 unsigned long hot_weak(unsigned long n) __attribute__((weak, alias("hot_spin")));

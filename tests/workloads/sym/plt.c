@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 unsigned long hot_spin(unsigned long n);
+unsigned long hot_nop(unsigned long x);
 volatile unsigned long sink;
 
 __attribute__((noinline)) unsigned long own_spin(unsigned long n)
@@ -22,6 +23,8 @@ int main(int argc, char **argv)
 	for (long i = 0; i < n; i++) {
 		sink += hot_spin(1000);
 		sink += own_spin(100000);
+		for (int j = 0; j < 20000; j++)
+			sink = hot_nop(sink);
 	}
 	return 0;
 }
