@@ -221,7 +221,8 @@ static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 		return NULL;
 	e->addr = addr;
 	if (c->mod) {
-		Dwarf_Addr bias = 0, vaddr = dso__addr_to_vaddr(dso, addr);
+		Dwarf_Addr bias = 0, cubias = 0, vaddr = dso__addr_to_vaddr(dso, addr);
+		Dwarf_Die *cudie;
 		Dwfl_Line *line;
 		int lineno = 0;
 
@@ -234,9 +235,12 @@ static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 			e->found = e->file != NULL;
 			if (e->found)
 				e->file = line__addr2line_file(line, e->file);
-		} else if (dwfl_module_addrdie(c->mod, vaddr + bias, &bias)) {
+		} else if ((cudie = dwfl_module_addrdie(c->mod, vaddr + bias, &cubias)) &&
+			   dwarf_haspc(cudie, vaddr + bias - cubias) > 0) {
 			/*
-			 * Inside a compile unit that has no row for the address
+			 * Inside a compile unit (libdw also answers with a unit
+			 * whose ranges do not cover the address, hence haspc)
+			 * that has no row for the address
 			 * (assembly such as ld.so's _start): addr2line names the
 			 * function with an empty file, which the reference shows
 			 * as ":0".
@@ -414,7 +418,7 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 	if (!dwfl_module_getdwarf(c->mod, &bias))
 		return NULL;
 	cudie = dwfl_module_addrdie(c->mod, vaddr + bias, &bias);
-	if (!cudie || !die__pc_path(cudie, vaddr, path, &n) || n < 2)
+	if (!cudie || !die__pc_path(cudie, vaddr, path, &n) || n < 1)
 		return NULL;
 	node = zalloc(sizeof(*node));
 	if (!node)
