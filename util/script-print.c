@@ -259,8 +259,8 @@ static void put_dso(struct script_print *sp, const struct map *map, bool kernel_
  * "\n  file:line" when the line is known. Without one, the reference's
  * addr2line may still name a function from the ELF symbol tables: that
  * answer is "??:0", which prints nothing, but for frames unwound from
- * DWARF (@unwound, where the reference keeps addr2line's record) prints
- * as is. Where it knows no function the reference shows "dso[address]".
+ * DWARF that have a symbol (@unwound: the reference keeps addr2line's
+ * record as an inline level then) prints as is. Where it knows no function the reference shows "dso[address]".
  */
 static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr, bool unwound)
 {
@@ -737,7 +737,7 @@ static void put_frame(struct script_print *sp, unsigned int opts, uint64_t ip, s
 		put_ch(sp, ':');
 		put_udec(sp, frame->line, 0);
 	} else if (opts & SCRIPT_PRINT_SRCLINE) {
-		put_srcline(sp, map, addr, true);
+		put_srcline(sp, map, addr, sym != NULL);
 	}
 	if (inlined)
 		put_str(sp, " (inlined)");
@@ -757,7 +757,8 @@ static int unwind_print__entry(struct unwind_entry *entry, void *arg)
 	} else {
 		/* Innermost first; levels named otherwise than the symbol are inlined. */
 		for (i = 0; i < node->nr; i++) {
-			const char *name = node->frames[i].funcname ? node->frames[i].funcname : "??";
+			const char *name = node->frames[i].funcname ? node->frames[i].funcname :
+					   entry->sym->name;
 
 			put_frame(sp, up->opts, entry->ip, entry->map, entry->sym, name,
 				  strcmp(name, entry->sym->name) != 0, &node->frames[i]);
