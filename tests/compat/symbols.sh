@@ -135,6 +135,35 @@ if [ $HAVE_CXX = 1 ] && record cxx -g -- "$W/cxx" 2000; then
 	expect cxx-nodemangle '_ZN'
 fi
 
+# DWARF unwinding: inline levels (also one-level ones, where DWARF names
+# the function otherwise than the symbol table) with their source lines.
+# Allowed difference: samples whose unwinding the reference ends with an
+# ffffffffffffffff frame (in exit handlers) while ours goes on: that is
+# the unwinder's business (tests/compat/unwind.sh), not symbolization, so
+# those samples are dropped from both sides.
+compare_unwound()
+{
+	local name=$1 file=$2 side
+	shift 2
+	both "$name" script -i "$file" "$@"
+	same_rc "$name"
+	# shellcheck disable=SC2016 # awk code
+	awk -v RS= 'NR == FNR { if ($0 ~ /\tffffffffffffffff /) drop[FNR] = 1; next }
+		    !(FNR in drop) { print; print "" }' \
+		"$TMPD/ref-$name.out" "$TMPD/ref-$name.out" > "$TMPD/ref-$name.kept"
+	awk -v RS= 'NR == FNR { if ($0 ~ /\tffffffffffffffff /) drop[FNR] = 1; next }
+		    !(FNR in drop) { print; print "" }' \
+		"$TMPD/ref-$name.out" "$TMPD/our-$name.out" > "$TMPD/our-$name.kept"
+	check "$name: output not empty" test -s "$TMPD/ref-$name.kept"
+	same_file "$name: stdout" "$TMPD/ref-$name.kept" "$TMPD/our-$name.kept"
+}
+if [ $HAVE_CXX = 1 ] && record cxxd --call-graph dwarf -- "$W/cxx" 600; then
+	compare_unwound cxxd "$TMPD/cxxd.data" $F
+	compare_unwound cxxd-srcline "$TMPD/cxxd.data" $F,srcline
+	compare_unwound cxxd-noinline "$TMPD/cxxd.data" $F --no-inline
+	expect cxxd '(inlined)$'
+fi
+
 # A JIT map: /tmp/perf-PID.map written by the workload.
 if record jit -- "$W/jit" 200; then
 	JITMAPS=$("$REF" script -i "$TMPD/jit.data" -F comm,pid 2>/dev/null |
