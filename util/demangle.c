@@ -103,7 +103,7 @@ static char *cxx_strip_params(const char *full)
 {
 	size_t n = strlen(full), i, name_start = 0, last_space = 0;
 	size_t open_at = 0, open_name_start = 0;
-	bool found = false, have_space = false;
+	bool found = false, have_space = false, after_operator = false;
 	int depth = 0;
 	char *out;
 
@@ -114,6 +114,12 @@ static char *cxx_strip_params(const char *full)
 		    (i == 0 || !is_ident_char(full[i - 1])) && !is_ident_char(full[i + 8])) {
 			size_t j = i + 8, k;
 
+			/*
+			 * From an operator on, spaces belong to the name:
+			 * "operator<< <T>", "operator void (A::*)()".
+			 */
+			if (depth == 0)
+				after_operator = true;
 			/* "operator new", "operator int": the space belongs to the name. */
 			if (full[j] == ' ') {
 				j++;
@@ -151,7 +157,7 @@ static char *cxx_strip_params(const char *full)
 			depth--;
 			break;
 		case ' ':
-			if (depth == 0) {
+			if (depth == 0 && !after_operator) {
 				last_space = i;
 				have_space = true;
 			}
@@ -175,6 +181,25 @@ static char *cxx_strip_params(const char *full)
 	return out;
 }
 
+/*
+ * Thunks and transaction clones wrap a whole function encoding, which the
+ * GNU demangler prints with its parameters even when asked for none (only
+ * the outermost encoding loses them): "virtual thunk to X::~X()".
+ */
+static bool cxx_is_special_encoding(const char *full)
+{
+	static const char * const prefixes[] = {
+		"virtual thunk to ", "non-virtual thunk to ", "covariant return thunk to ",
+		"transaction clone for ", "non-transaction clone for ",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(full, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 char *cxx_demangle(const char *name, bool params)
 {
 	cxa_demangle_fn fn = cxa_demangle_get();
@@ -188,7 +213,7 @@ char *cxx_demangle(const char *name, bool params)
 		free(full);
 		return NULL;
 	}
-	if (params)
+	if (params || cxx_is_special_encoding(full))
 		return full;
 	res = cxx_strip_params(full);
 	free(full);

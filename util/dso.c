@@ -122,6 +122,7 @@ static void dso__delete(struct dso *dso)
 {
 	symbols__exit(&dso->symbols);
 	srcline__cache_delete(dso);
+	dso__a2l_index_delete(dso);
 	if (dso->priv && dso->priv_free)
 		dso->priv_free(dso->priv);
 	free(dso->long_name);

@@ -71,6 +71,7 @@ struct dso_segment {
 
 struct dsos;
 struct srcline_cache;
+struct a2l_index;
 
 /**
  * struct dso - one binary
@@ -90,6 +91,7 @@ struct srcline_cache;
  * @hit:          a sample hit it (perf record writes build-ids for those)
  * @dsos:         the set it is in (not a reference), NULL when alone
  * @srclines:     srcline.c's cache, freed with the dso
+ * @a2l_index:    symbol-elf.c's table for dso__addr2line_names_function()
  * @priv:         for one user (the unwinder): freed with @priv_free
  */
 struct dso {
@@ -120,6 +122,8 @@ struct dso {
 	struct dso *hash_next;
 	struct list_head node;
 	struct srcline_cache *srclines;
+	struct a2l_index *a2l_index;
+	bool a2l_tried;
 	void *priv;
 	void (*priv_free)(void *priv);
 };

@@ -381,6 +381,7 @@ static int machine__set_kernel_map(struct machine *machine, struct dso *dso,
 		return err;
 	}
 	machine->vmlinux_map = map;
+	machine->kernel_map_fixed = false;
 	machine__update_kernel_start(machine);
 	return 0;
 }
@@ -418,6 +419,65 @@ static int machine__process_kernel_mmap(struct machine *machine, uint64_t start,
 	err = machine__set_kernel_map(machine, kernel, start, start + len);
 	dso__put(kernel);
 	return err;
+}
+
+/*
+ * The MMAP record covers _text.._etext only, but with kallsyms the
+ * reference stretches the kernel map from its first symbol to the end of
+ * its last one: init text (start_kernel in every idle stack) and the
+ * sections after it resolve. Neighbouring maps (modules) keep their
+ * ranges. True when the map changed.
+ */
+bool machine__fixup_kernel_map(struct machine *machine)
+{
+	struct map *old = machine->vmlinux_map, *map;
+	struct dso *kernel;
+	uint64_t start, end;
+	size_t i;
+
+	if (!old || machine->kernel_map_fixed)
+		return false;
+	machine->kernel_map_fixed = true;
+	kernel = old->dso;
+	if (!kernel || kernel->kind != DSO_KIND_KERNEL || old->pgoff != old->start)
+		return false;
+	dso__load(kernel);
+	if (kernel->symtab_origin != DSO_SYMTAB__KALLSYMS || !kernel->symbols.nr)
+		return false;
+	start = kernel->symbols.entries[0]->start;
+	end = kernel->symbols.entries[kernel->symbols.nr - 1]->end;
+	if (start > old->start)
+		start = old->start;
+	if (end < old->end)
+		end = old->end;
+	for (i = 0; i < machine->kmaps->nr; i++) {
+		const struct map *m = machine->kmaps->entries[i];
+
+		if (m == old)
+			continue;
+		if (m->end <= old->start && m->end > start)
+			start = m->end;
+		if (m->start >= old->end && m->start < end)
+			end = m->start;
+	}
+	if (start == old->start && end == old->end)
+		return false;
+	map = map__clone(old);
+	if (!map)
+		return false;
+	map->start = map->pgoff = start;
+	map->end = end;
+	maps__remove(machine->kmaps, old);
+	if (maps__insert(machine->kmaps, map)) {
+		/* Put the old one back rather than lose the kernel. */
+		map__put(map);
+		maps__insert(machine->kmaps, old);
+		return false;
+	}
+	map__put(old);
+	machine->vmlinux_map = map;
+	machine__update_kernel_start(machine);
+	return true;
 }
 
 int machine__create_kernel_maps(struct machine *machine)

@@ -41,6 +41,7 @@ struct perf_tool;
  * @vmlinux_map:  the kernel's own map in @kmaps, NULL until the kernel's
  *                MMAP record (or machine__create_kernel_maps())
  * @kernel_start: lowest kernel address: user samples above it are kernel
+ * @kernel_map_fixed: machine__fixup_kernel_map() ran for @vmlinux_map
  * @comm_exec:    the stream marks exec COMMs
  */
 struct machine {
@@ -50,6 +51,7 @@ struct machine {
 	struct maps *kmaps;
 	struct map *vmlinux_map;
 	uint64_t kernel_start;
+	bool kernel_map_fixed;
 	bool comm_exec;
 	struct thread **threads;
 	size_t nr_threads;
@@ -67,6 +69,12 @@ void machine__exit(struct machine *machine);
 /* Allocated variants. machine__new_host() returns NULL on ENOMEM. */
 struct machine *machine__new_host(struct perf_env *env);
 void machine__delete(struct machine *machine);
+/*
+ * Once per kernel map: load the kernel's symbols and, when they come from
+ * kallsyms, widen its map over them as the reference does. True when the
+ * map changed (a failed lookup in kmaps is worth retrying).
+ */
+bool machine__fixup_kernel_map(struct machine *machine);
 
 /*
  * Kernel maps of the running system, for live use (perf top, record's

@@ -20,6 +20,7 @@
 #include "script-filter.h"
 #include "script-print.h"
 #include "srcline.h"
+#include "symbol-elf.h"
 #include "symbol.h"
 #include "thread.h"
 #include "unwind.h"
@@ -255,11 +256,13 @@ static void put_dso(struct script_print *sp, const struct map *map, bool kernel_
 }
 
 /*
- * "\n  file:line" when the line is known. For a binary without it the
- * reference (whose addr2line failed) shows "dso[ELF address]"; "??:0"
- * answers print nothing.
+ * "\n  file:line" when the line is known. Without one, the reference's
+ * addr2line may still name a function from the ELF symbol tables: that
+ * answer is "??:0", which prints nothing, but for frames unwound from
+ * DWARF that have a symbol (@unwound: the reference keeps addr2line's
+ * record as an inline level then) prints as is. Where it knows no function the reference shows "dso[address]".
  */
-static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr)
+static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr, bool unwound)
 {
 	struct dso *dso = map ? map->dso : NULL;
 	const char *s;
@@ -273,6 +276,13 @@ static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr)
 	if (!strcmp(s, SRCLINE_UNKNOWN)) {
 		if (dso->kind != DSO_KIND_FILE)
 			return;
+		if (dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, addr))) {
+			if (unwound) {
+				put_str(sp, "\n  ");
+				put_str(sp, SRCLINE_UNKNOWN);
+			}
+			return;
+		}
 		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", dso->short_name,
 			 dso__addr_to_vaddr(dso, addr));
 		s = buf;
@@ -522,7 +532,7 @@ void script_print__sym(struct script_print *sp, uint64_t ip, struct addr_locatio
 	if (opts & SCRIPT_PRINT_DSO)
 		put_dso(sp, al->map, sp->show_kernel_path);
 	if (opts & SCRIPT_PRINT_SRCLINE)
-		put_srcline(sp, al->map, al->addr);
+		put_srcline(sp, al->map, al->addr, false);
 }
 
 /*
@@ -664,7 +674,7 @@ int script_print__callchain(struct script_print *sp, struct thread *thread,
 		if (opts & SCRIPT_PRINT_DSO)
 			put_dso(sp, fal.map, sp->show_kernel_path);
 		if (opts & SCRIPT_PRINT_SRCLINE)
-			put_srcline(sp, fal.map, addr);
+			put_srcline(sp, fal.map, addr, false);
 		put_ch(sp, '\n');
 		if (sp->stop_bt && fal.sym && name_list__has(sp->stop_bt, fal.sym->name)) {
 			nr = -1;
@@ -683,9 +693,14 @@ struct unwind_print {
 	bool stop;
 };
 
-/* One frame line; @inlined frames show "(inlined)" instead of their dso. */
+/*
+ * One frame line; @inlined frames show "(inlined)" instead of their dso,
+ * after the source line. A level of an inline chain (@frame) has its own
+ * source line: the call site for all but the innermost.
+ */
 static void put_frame(struct script_print *sp, unsigned int opts, uint64_t ip, struct map *map,
-		      struct symbol *sym, const char *name, bool inlined)
+		      struct symbol *sym, const char *name, bool inlined,
+		      const struct inline_frame *frame)
 {
 	struct addr_location al;
 	uint64_t addr = map ? map__map_ip(map, ip) : ip;
@@ -710,12 +725,22 @@ static void put_frame(struct script_print *sp, unsigned int opts, uint64_t ip, s
 			put_symname(sp, sym, &al, opts & SCRIPT_PRINT_SYMOFFSET);
 		}
 	}
+	if (!inlined && (opts & SCRIPT_PRINT_DSO))
+		put_dso(sp, map, sp->show_kernel_path);
+	if ((opts & SCRIPT_PRINT_SRCLINE) && frame && frame->filename) {
+		const char *file = frame->filename;
+
+		if (!sp->full_source_path && strrchr(file, '/'))
+			file = strrchr(file, '/') + 1;
+		put_str(sp, "\n  ");
+		put_str(sp, file);
+		put_ch(sp, ':');
+		put_udec(sp, frame->line, 0);
+	} else if (opts & SCRIPT_PRINT_SRCLINE) {
+		put_srcline(sp, map, addr, sym != NULL);
+	}
 	if (inlined)
 		put_str(sp, " (inlined)");
-	else if (opts & SCRIPT_PRINT_DSO)
-		put_dso(sp, map, sp->show_kernel_path);
-	if (opts & SCRIPT_PRINT_SRCLINE)
-		put_srcline(sp, map, addr);
 	put_ch(sp, '\n');
 }
 
@@ -728,14 +753,15 @@ static int unwind_print__entry(struct unwind_entry *entry, void *arg)
 	int i;
 
 	if (!node) {
-		put_frame(sp, up->opts, entry->ip, entry->map, entry->sym, NULL, false);
+		put_frame(sp, up->opts, entry->ip, entry->map, entry->sym, NULL, false, NULL);
 	} else {
 		/* Innermost first; levels named otherwise than the symbol are inlined. */
 		for (i = 0; i < node->nr; i++) {
-			const char *name = node->frames[i].funcname ? node->frames[i].funcname : "??";
+			const char *name = node->frames[i].funcname ? node->frames[i].funcname :
+					   entry->sym->name;
 
 			put_frame(sp, up->opts, entry->ip, entry->map, entry->sym, name,
-				  strcmp(name, entry->sym->name) != 0);
+				  strcmp(name, entry->sym->name) != 0, &node->frames[i]);
 			last = name;
 		}
 	}

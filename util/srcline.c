@@ -17,6 +17,7 @@
 #include "demangle.h"
 #include "dso.h"
 #include "srcline.h"
+#include "symbol.h"
 #include "zalloc.h"
 
 struct srcline_entry {
@@ -32,7 +33,17 @@ struct srcline_entry {
 	struct srcline_entry *next;
 };
 
+/* An innermost function binutils has answered for (see inline_node__build()). */
+struct named_die {
+	Dwarf_Off off;
+	bool by_symbol;
+	struct named_die *next;
+};
+
+#define NAMED_DIE_BUCKETS 256
+
 struct srcline_cache {
+	struct named_die *named[NAMED_DIE_BUCKETS];
 	Dwfl *dwfl;
 	Dwfl_Module *mod;
 	bool tried;
@@ -144,6 +155,68 @@ static int cache__add(struct srcline_cache *c, struct srcline_entry *e)
 	return 0;
 }
 
+/*
+ * The file the reference's addr2line (binutils) names for @line. In a
+ * DWARF 5 line table, rows that keep the state machine's initial file
+ * register (1, never set by DW_LNS_set_file in their sequence) are named
+ * by binutils after entry 0, the compile unit's own file; rows that set
+ * file 1 explicitly get entry 1. GCC often makes entry 1 a header, so
+ * header functions at the start of a sequence show the .c file's name.
+ */
+static const char *line__addr2line_file(Dwfl_Line *line, const char *file)
+{
+	Dwarf_Addr bias, addr;
+	Dwarf_Line *dl = dwfl_dwarf_line(line, &bias);
+	Dwarf_Die *cudie = dwfl_linecu(line);
+	Dwarf_Lines *lines;
+	Dwarf_Files *files;
+	const char *name0, *name1;
+	size_t nlines, nfiles, lo, hi, i;
+
+	if (!dl || !cudie || dwarf_getsrclines(cudie, &lines, &nlines) ||
+	    dwarf_getsrcfiles(cudie, &files, &nfiles) || nfiles < 2)
+		return file;
+	name0 = dwarf_filesrc(files, 0, NULL, NULL);
+	name1 = dwarf_filesrc(files, 1, NULL, NULL);
+	/* Before DWARF 5, libdw has no entry 0 ("???") and file 1 is right. */
+	if (file != name1 || !name0 || !strcmp(name0, "???") || !strcmp(name0, name1))
+		return file;
+	if (dwarf_lineaddr(dl, &addr))
+		return file;
+	/* The rows are sorted by address: find @dl among them. */
+	lo = 0;
+	hi = nlines;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		Dwarf_Addr a = 0;
+
+		dwarf_lineaddr(dwarf_onesrcline(lines, mid), &a);
+		if (a < addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < nlines && dwarf_onesrcline(lines, i) != dl; i++)
+		;
+	if (i == nlines)
+		return file;
+	/* Back to the start of its sequence: every row there in file 1? */
+	for (;;) {
+		Dwarf_Line *row = dwarf_onesrcline(lines, i);
+		bool end = false;
+
+		if (dwarf_linesrc(row, NULL, NULL) != name1)
+			return file;
+		if (i == 0)
+			break;
+		row = dwarf_onesrcline(lines, i - 1);
+		if (dwarf_lineendsequence(row, &end) || end)
+			break;
+		i--;
+	}
+	return name0;
+}
+
 static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 {
 	struct srcline_cache *c = dso__srcline_cache(dso);
@@ -159,7 +232,8 @@ static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 		return NULL;
 	e->addr = addr;
 	if (c->mod) {
-		Dwarf_Addr bias = 0, vaddr = dso__addr_to_vaddr(dso, addr);
+		Dwarf_Addr bias = 0, cubias = 0, vaddr = dso__addr_to_vaddr(dso, addr);
+		Dwarf_Die *cudie;
 		Dwfl_Line *line;
 		int lineno = 0;
 
@@ -170,6 +244,20 @@ static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 			e->file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
 			e->line = (unsigned int)lineno;
 			e->found = e->file != NULL;
+			if (e->found)
+				e->file = line__addr2line_file(line, e->file);
+		} else if ((cudie = dwfl_module_addrdie(c->mod, vaddr + bias, &cubias)) &&
+			   dwarf_haspc(cudie, vaddr + bias - cubias) > 0) {
+			/*
+			 * Inside a compile unit (libdw also answers with a unit
+			 * whose ranges do not cover the address, hence haspc)
+			 * that has no row for the address
+			 * (assembly such as ld.so's _start): addr2line names the
+			 * function with an empty file, which the reference shows
+			 * as ":0".
+			 */
+			e->file = "";
+			e->found = true;
 		}
 	}
 	if (cache__add(c, e)) {
@@ -268,6 +356,14 @@ static const char *die_name(Dwarf_Die *die, char **to_free)
 	return NULL;
 }
 
+static bool die_has_linkage_name(Dwarf_Die *die)
+{
+	Dwarf_Attribute attr;
+
+	return dwarf_attr_integrate(die, DW_AT_linkage_name, &attr) ||
+	       dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr);
+}
+
 static void inline_node__delete(struct inline_node *node)
 {
 	int i;
@@ -287,14 +383,26 @@ static void inline_node__delete(struct inline_node *node)
  * contain @pc, outermost first. Namespaces and classes are searched
  * through, since C++ member functions are defined inside them.
  */
+static uint64_t die__pc_size(Dwarf_Die *die)
+{
+	Dwarf_Addr lo, hi;
+
+	if (dwarf_lowpc(die, &lo) || dwarf_highpc(die, &hi) || hi < lo)
+		return UINT64_MAX;
+	return hi - lo;
+}
+
 static bool die__pc_path(Dwarf_Die *parent, Dwarf_Addr pc, Dwarf_Die *path, int *n)
 {
-	Dwarf_Die child;
+	Dwarf_Die child, best;
+	uint64_t best_size = 0;
+	bool have_best = false;
 
 	if (dwarf_child(parent, &child))
 		return false;
 	do {
 		int tag = dwarf_tag(&child);
+		uint64_t size;
 
 		switch (tag) {
 		case DW_TAG_namespace:
@@ -302,17 +410,31 @@ static bool die__pc_path(Dwarf_Die *parent, Dwarf_Addr pc, Dwarf_Die *path, int 
 		case DW_TAG_structure_type:
 		case DW_TAG_union_type:
 		case DW_TAG_module:
-			if (die__pc_path(&child, pc, path, n))
+			if (!have_best && die__pc_path(&child, pc, path, n))
 				return true;
 			break;
 		case DW_TAG_subprogram:
+			/*
+			 * The assembler gives each alias of a function its own
+			 * DIE with the same range: binutils' addr2line names the
+			 * narrowest, the last one of equals.
+			 */
+			if (dwarf_haspc(&child, pc) <= 0)
+				break;
+			size = die__pc_size(&child);
+			if (!have_best || size <= best_size) {
+				best = child;
+				best_size = size;
+				have_best = true;
+			}
+			break;
 		case DW_TAG_inlined_subroutine:
 		case DW_TAG_lexical_block:
 		case DW_TAG_try_block:
 		case DW_TAG_catch_block:
-			if (dwarf_haspc(&child, pc) <= 0)
+			if (have_best || dwarf_haspc(&child, pc) <= 0)
 				break;
-			if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
+			if (tag == DW_TAG_inlined_subroutine) {
 				if (*n >= MAX_INLINE_DEPTH)
 					return true;
 				path[(*n)++] = child;
@@ -323,11 +445,46 @@ static bool die__pc_path(Dwarf_Die *parent, Dwarf_Addr pc, Dwarf_Die *path, int 
 			break;
 		}
 	} while (dwarf_siblingof(&child, &child) == 0);
-	return false;
+	if (!have_best)
+		return false;
+	if (*n < MAX_INLINE_DEPTH) {
+		path[(*n)++] = best;
+		die__pc_path(&best, pc, path, n);
+	}
+	return true;
+}
+
+/*
+ * binutils' addr2line keeps state per function: the first answer for a
+ * function without a linkage name (in C++) is the ELF symbol around the
+ * address, and only when that symbol starts where the function does
+ * does the function keep the symbol's name; later answers use its DWARF
+ * name. The reference keeps one addr2line per dso and asks in sample
+ * order, as we do, so replaying that state gives the same names.
+ */
+static bool cache__name_by_symbol(struct srcline_cache *c, Dwarf_Die *die,
+				  const struct symbol *sym)
+{
+	Dwarf_Off off = dwarf_dieoffset(die);
+	size_t b = (size_t)((off * 0x9E3779B97F4A7C15ULL) >> 56) % NAMED_DIE_BUCKETS;
+	struct named_die *d;
+	Dwarf_Addr lo;
+
+	for (d = c->named[b]; d; d = d->next)
+		if (d->off == off)
+			return d->by_symbol;
+	d = zalloc(sizeof(*d));
+	if (!d)
+		return true;
+	d->off = off;
+	d->by_symbol = sym && !dwarf_lowpc(die, &lo) && lo == sym->start;
+	d->next = c->named[b];
+	c->named[b] = d;
+	return true;
 }
 
 static struct inline_node *inline_node__build(struct srcline_cache *c, struct srcline_entry *e,
-					      Dwarf_Addr vaddr)
+					      Dwarf_Addr vaddr, const struct symbol *sym)
 {
 	Dwarf_Addr bias = 0;
 	Dwarf_Die *cudie, path[MAX_INLINE_DEPTH];
@@ -335,6 +492,7 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 	struct inline_node *node;
 	const char *file = e->found ? e->file : NULL;
 	unsigned int line = e->line;
+	bool mangles = false;
 	int n = 0, i;
 
 	/* Offline modules are placed at a bias: DWARF addresses are ELF addresses. */
@@ -354,6 +512,19 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 		return NULL;
 	}
 	dwarf_getsrcfiles(cudie, &files, NULL);
+	switch (dwarf_srclang(cudie)) {
+	case DW_LANG_C_plus_plus:
+	case DW_LANG_C_plus_plus_03:
+	case DW_LANG_C_plus_plus_11:
+	case DW_LANG_C_plus_plus_14:
+	case DW_LANG_ObjC_plus_plus:
+	case DW_LANG_D:
+	case DW_LANG_Rust:
+		mangles = true;
+		break;
+	default:
+		break;
+	}
 	/* Innermost first; each level's position is its callee's call site. */
 	for (i = n - 1; i >= 0; i--) {
 		struct inline_frame *f = &node->frames[node->nr++];
@@ -362,7 +533,17 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 		const char *name;
 		char *dem;
 
-		name = die_name(&path[i], &dem);
+		/*
+		 * binutils names the innermost level by its linkage name; in
+		 * a language that mangles, a function without one (a lambda's
+		 * operator()) takes the ELF symbol's name the first time
+		 * (NULL tells the printer so), see cache__name_by_symbol().
+		 */
+		if (i == n - 1 && mangles && !die_has_linkage_name(&path[i]) &&
+		    cache__name_by_symbol(c, &path[i], sym))
+			name = NULL, dem = NULL;
+		else
+			name = die_name(&path[i], &dem);
 		f->funcname = dem ? dem : (name ? strdup(name) : NULL);
 		f->filename = file;
 		f->line = line;
@@ -391,7 +572,8 @@ static const struct inline_node *dso__dwarf_functions(struct dso *dso, uint64_t 
 		return NULL;
 	if (!e->inline_done) {
 		e->inline_done = true;
-		e->inl = inline_node__build(c, e, dso__addr_to_vaddr(dso, addr));
+		e->inl = inline_node__build(c, e, dso__addr_to_vaddr(dso, addr),
+					    dso__find_symbol(dso, addr));
 	}
 	return e->inl;
 }
@@ -435,6 +617,14 @@ void srcline__cache_delete(struct dso *dso)
 		}
 	}
 	free(c->buckets);
+	for (i = 0; i < NAMED_DIE_BUCKETS; i++) {
+		struct named_die *d = c->named[i], *next;
+
+		for (; d; d = next) {
+			next = d->next;
+			free(d);
+		}
+	}
 	if (c->dwfl)
 		dwfl_end(c->dwfl);
 	free(c);

@@ -30,6 +30,7 @@ struct symbol;
  * @line:     its line
  */
 struct inline_frame {
+	/* NULL: named by the ELF symbol of the address, as binutils does */
 	const char *funcname;
 	const char *filename;
 	unsigned int line;

@@ -687,3 +687,146 @@ int dso__load_vmlinux(struct dso *dso, const char *path)
 	symsrc__exit(&ss);
 	return ret;
 }
+
+/* ---- the function binutils' addr2line names for an address ---- */
+
+struct a2l_func {
+	uint64_t addr;
+	size_t sec;
+};
+
+struct a2l_index {
+	struct { uint64_t start, end; } *secs;
+	size_t nr_secs;
+	struct a2l_func *funcs;		/* by section, then address */
+	size_t nr_funcs;
+};
+
+static int a2l_func__cmp(const void *a, const void *b)
+{
+	const struct a2l_func *x = a, *y = b;
+
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static struct a2l_index *a2l_index__read(const char *path)
+{
+	struct a2l_index *idx = zalloc(sizeof(*idx));
+	Elf_Scn *scn = NULL, *symscn = NULL, *dynscn = NULL;
+	GElf_Shdr shdr;
+	Elf_Data *data;
+	Elf *elf = NULL;
+	size_t nsecs = 0, i, n;
+	int fd = -1;
+
+	if (!idx || !libelf_ready())
+		goto out;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		goto out;
+	elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (!elf || elf_kind(elf) != ELF_K_ELF || elf_getshdrnum(elf, &nsecs) || !nsecs)
+		goto out;
+	idx->secs = calloc(nsecs, sizeof(*idx->secs));
+	if (!idx->secs)
+		goto out;
+	idx->nr_secs = nsecs;
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		size_t ndx = elf_ndxscn(scn);
+
+		if (!gelf_getshdr(scn, &shdr) || ndx >= nsecs)
+			continue;
+		if (shdr.sh_flags & SHF_ALLOC) {
+			idx->secs[ndx].start = shdr.sh_addr;
+			idx->secs[ndx].end = shdr.sh_addr + shdr.sh_size;
+		}
+		if (shdr.sh_type == SHT_SYMTAB && !symscn)
+			symscn = scn;
+		else if (shdr.sh_type == SHT_DYNSYM && !dynscn)
+			dynscn = scn;
+	}
+	/* Its own symbol table if it has one, else the dynamic one. */
+	scn = symscn ? symscn : dynscn;
+	if (!scn || !gelf_getshdr(scn, &shdr) || !shdr.sh_entsize)
+		goto out;
+	data = elf_getdata(scn, NULL);
+	if (!data)
+		goto out;
+	n = data->d_size / shdr.sh_entsize;
+	idx->funcs = calloc(n ? n : 1, sizeof(*idx->funcs));
+	if (!idx->funcs)
+		goto out;
+	for (i = 0; i < n; i++) {
+		GElf_Sym sym;
+		int type;
+
+		if (!gelf_getsym(data, (int)i, &sym))
+			break;
+		type = GELF_ST_TYPE(sym.st_info);
+		if (type != STT_FUNC && type != STT_NOTYPE && type != STT_GNU_IFUNC)
+			continue;
+		if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= nsecs ||
+		    idx->secs[sym.st_shndx].end <= idx->secs[sym.st_shndx].start)
+			continue;
+		idx->funcs[idx->nr_funcs].addr = sym.st_value;
+		idx->funcs[idx->nr_funcs].sec = sym.st_shndx;
+		idx->nr_funcs++;
+	}
+	qsort(idx->funcs, idx->nr_funcs, sizeof(*idx->funcs), a2l_func__cmp);
+out:
+	if (elf)
+		elf_end(elf);
+	if (fd >= 0)
+		close(fd);
+	return idx;
+}
+
+void dso__a2l_index_delete(struct dso *dso)
+{
+	struct a2l_index *idx = dso->a2l_index;
+
+	if (idx) {
+		free(idx->secs);
+		free(idx->funcs);
+		free(idx);
+	}
+	dso->a2l_index = NULL;
+}
+
+bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr)
+{
+	struct a2l_index *idx;
+	struct a2l_func key;
+	size_t sec, lo, hi;
+	const char *path = dso->runtime_path ? dso->runtime_path : dso->long_name;
+
+	if (!dso->a2l_tried) {
+		dso->a2l_tried = true;
+		if (dso->kind == DSO_KIND_FILE && path)
+			dso->a2l_index = a2l_index__read(path);
+	}
+	idx = dso->a2l_index;
+	if (!idx || !idx->nr_funcs)
+		return false;
+	for (sec = 0; sec < idx->nr_secs; sec++)
+		if (vaddr >= idx->secs[sec].start && vaddr < idx->secs[sec].end)
+			break;
+	if (sec == idx->nr_secs)
+		return false;
+	/* Is there a symbol of that section at or below @vaddr? */
+	key.sec = sec;
+	key.addr = vaddr;
+	lo = 0;
+	hi = idx->nr_funcs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a2l_func__cmp(&idx->funcs[mid], &key) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && idx->funcs[lo - 1].sec == sec;
+}

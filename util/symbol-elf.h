@@ -10,7 +10,9 @@
 #define PERF_UTIL_SYMBOL_ELF_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dso.h"
 
@@ -35,6 +37,16 @@ int dso__load_vmlinux(struct dso *dso, const char *path);
  * 0, -ENODATA when it has none, or -errno.
  */
 int filename__read_debuglink(const char *path, char *buf, size_t size);
+
+/*
+ * Whether binutils' addr2line, finding no source line for ELF address
+ * @vaddr of @dso's binary, would still name a function: any function or
+ * untyped symbol at or below it in the same section (.symtab, else
+ * .dynsym), whatever the symbol's size. The reference prints no srcline
+ * then, and "dso[addr]" where addr2line knows no function.
+ */
+bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr);
+void dso__a2l_index_delete(struct dso *dso);
 #else
 static inline int dso__load_elf(struct dso *dso)
 {
@@ -53,6 +65,17 @@ static inline int filename__read_debuglink(const char *path, char *buf, size_t s
 {
 	(void)path; (void)buf; (void)size;
 	return -ENOTSUP;
+}
+
+static inline bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr)
+{
+	(void)dso; (void)vaddr;
+	return false;
+}
+
+static inline void dso__a2l_index_delete(struct dso *dso)
+{
+	(void)dso;
 }
 #endif
 

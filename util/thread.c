@@ -205,6 +205,8 @@ struct map *thread__find_map(struct thread *thread, uint8_t cpumode, uint64_t ad
 	if (!maps)
 		return NULL;
 	map = maps__find(maps, addr);
+	if (!map && machine && maps == machine->kmaps && machine__fixup_kernel_map(machine))
+		map = maps__find(maps, addr);
 	if (!map)
 		return NULL;
 	al->map = map__get(map);
