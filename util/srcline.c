@@ -560,8 +560,7 @@ static struct inline_node *inline_node__build(struct srcline_cache *c, struct sr
 	return node;
 }
 
-/* The DWARF function chain at @addr, one level or more, or NULL. */
-static const struct inline_node *dso__dwarf_functions(struct dso *dso, uint64_t addr)
+const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
 {
 	struct srcline_entry *e;
 	struct srcline_cache *c;
@@ -576,25 +575,6 @@ static const struct inline_node *dso__dwarf_functions(struct dso *dso, uint64_t 
 					    dso__find_symbol(dso, addr));
 	}
 	return e->inl;
-}
-
-const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
-{
-	const struct inline_node *node = dso__dwarf_functions(dso, addr);
-
-	return node && node->nr >= 2 ? node : NULL;
-}
-
-const struct inline_node *dso__inline_node_named(struct dso *dso, uint64_t addr,
-						 const char *sym_name)
-{
-	const struct inline_node *node = dso__dwarf_functions(dso, addr);
-
-	if (!node || node->nr >= 2)
-		return node;
-	if (!sym_name || !node->frames[0].funcname || !strcmp(node->frames[0].funcname, sym_name))
-		return NULL;
-	return node;
 }
 
 void srcline__cache_delete(struct dso *dso)

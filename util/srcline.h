@@ -72,20 +72,14 @@ const char *dso__srcline_str(struct dso *dso, uint64_t addr, bool full_path);
 const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr, const struct symbol *sym);
 
 /*
- * The inline chain at @addr, or NULL when there is none (not inlined or
- * unknown). Owned by the dso's cache.
+ * The DWARF function chain at @addr, innermost first, or NULL when DWARF
+ * knows no function there. One level when nothing is inlined: its name
+ * may still differ from the symbol table's (glibc's internal aliases,
+ * .part/.constprop clones), which perf script --inline shows as
+ * "(inlined)" like the reference. Owned by the dso's cache.
  */
 const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr);
 
-/*
- * As dso__inline_node(), and also a one-level node when DWARF names the
- * function at @addr otherwise than the symbol table's @sym_name (glibc's
- * internal aliases, .part/.constprop clones): perf script's --inline
- * shows such a frame under its DWARF name, marked "(inlined)", as the
- * reference does. @sym_name may be NULL (then only real inline chains).
- */
-const struct inline_node *dso__inline_node_named(struct dso *dso, uint64_t addr,
-						 const char *sym_name);
 
 /* Free @dso's cache (called by dso__put on the last reference). */
 void srcline__cache_delete(struct dso *dso);
@@ -116,13 +110,6 @@ static inline const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr,
 static inline const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
 {
 	(void)dso; (void)addr;
-	return NULL;
-}
-
-static inline const struct inline_node *dso__inline_node_named(struct dso *dso, uint64_t addr,
-							       const char *sym_name)
-{
-	(void)dso; (void)addr; (void)sym_name;
 	return NULL;
 }
 

@@ -726,6 +726,5 @@ const struct inline_node *unwind_entry__inline_node(const struct unwind_entry *e
 {
 	if (!symbol_conf.inline_name || !entry->map || !entry->sym || !entry->map->dso)
 		return NULL;
-	return dso__inline_node_named(entry->map->dso, map__map_ip(entry->map, entry->ip),
-				       entry->sym->name);
+	return dso__inline_node(entry->map->dso, map__map_ip(entry->map, entry->ip));
 }

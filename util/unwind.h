@@ -151,8 +151,7 @@ void unwind__stats(struct unwind_stats *stats);
  * The inline chain at @entry (innermost first, the last level being the
  * function the symbol names) when --inline applies: symbol_conf.inline_name
  * set, a map and symbol known, DWARF available; a chain of one level when
- * DWARF names the function otherwise than the symbol table (see
- * dso__inline_node_named()). NULL otherwise. Owned by
+ * nothing is inlined (see dso__inline_node()). NULL otherwise. Owned by
  * the dso's srcline cache. Callchain code appends one node per level,
  * all with @entry->ip, instead of the entry itself; the reference marks
  * "(inlined)" every level whose function name is not the symbol's name
