@@ -12,10 +12,6 @@
 #    for some addresses without a line; we read DWARF and print the
 #    header's name, or "dso[addr]" as the reference does for binaries
 #    without line information. Only the line numbers are compared.
-#  - kernel addresses above the kernel map the file recorded (init text:
-#    start_kernel, x86_64_start_kernel): the reference, run as root on the
-#    recording kernel, maps them through /proc/kcore; we show [unknown].
-#    Those frames are dropped from both sides.
 #  - a file perf record did not finish (killed.data): we add a line that
 #    says -f reads its records; with -f we print them, the reference
 #    prints nothing.
@@ -34,36 +30,19 @@ COLLAPSE=$(dirname "$0")/stackcollapse.awk
 
 SRCLINE='s/^  \(.*\[[0-9a-f]*\]\|:0\|.*:0\)$/  ?/; s/^  [^ ].*\(:[0-9][0-9]*\)$/  \1/'
 
-# Kernel frames above the end of the file's kernel map (see above).
-kernel_end()
-{
-	"$REF" script --show-mmap-events -F comm -i "$1" 2>/dev/null |
-		sed -n 's/.*PERF_RECORD_MMAP -1\/0: \[0x\([0-9a-f]*\)(0x\([0-9a-f]*\)).*kernel.kallsyms.*/\1 \2/p' |
-		head -1 | { read -r s l && printf '%x\n' $((0x$s + 0x$l)); }
-}
-
-# Drop the frames at or above the kernel map's end ($1: 16 hex digits or empty).
-# shellcheck disable=SC2016 # awk code
-DROP_KCORE='
-	/^\t[0-9a-f]+ / {
-		split(substr($0, 2), f, " ")
-		if (length(end) == 16 && length(f[1]) == 16 && f[1] >= end)
-			next
-	}
-	/^build id event received for / { next }
-	{ print }'
+# -v: the reference's build-id debug lines (see above).
+DROP_NOISE='/^build id event received for / { next } { print }'
 
 # compare NAME FILE [ARGS...]: both perfs on FILE, outputs equal after the filters.
 compare()
 {
-	local name=$1 file=$2 s end side
+	local name=$1 file=$2 s side
 	shift 2
 	both "$name" script -i "$file" "$@"
 	same_rc "$name"
-	end=$(kernel_end "$file")
 	for s in out err; do
 		for side in ref our; do
-			awk -v end="$end" "$DROP_KCORE" "$TMPD/$side-$name.$s" |
+			awk "$DROP_NOISE" "$TMPD/$side-$name.$s" |
 				sed -e "$SRCLINE" > "$TMPD/$side-$name.$s.f"
 		done
 		# Where addr2line failed for the reference, any source line of ours is fine.
@@ -74,16 +53,15 @@ compare()
 	done
 }
 
-# Folded stacks of both outputs, less the kcore frames.
+# Folded stacks of both outputs.
 compare_folded()
 {
-	local name=$1 file=$2 end side
+	local name=$1 file=$2 side
 	shift 2
-	end=$(kernel_end "$file")
 	"$REF" script -i "$file" "$@" > "$TMPD/ref-$name.script" 2>/dev/null
 	"$PERF" script -i "$file" "$@" > "$TMPD/our-$name.script" 2>/dev/null
 	for side in ref our; do
-		awk -v end="$end" "$DROP_KCORE" "$TMPD/$side-$name.script" |
+		awk "$DROP_NOISE" "$TMPD/$side-$name.script" |
 			awk -f "$COLLAPSE" | sort > "$TMPD/$side-$name.folded"
 	done
 	check "$name: folded stacks not empty" test -s "$TMPD/ref-$name.folded"
