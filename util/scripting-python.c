@@ -286,6 +286,8 @@ static PyObject *python__callchain(struct scripting_sample *ss)
 
 	if (!list || !ss->callchain || !thread)
 		return list;
+	if (chain && !callchain__is_valid(chain, left))
+		return list;
 	dwarf = unwind__attr_has_user_stack(&ss->evsel->attr) && sample->user_stack.size &&
 		sample->user_regs.regs;
 	addr_location__init(&al);
