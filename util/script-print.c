@@ -609,11 +609,7 @@ static struct frame_cache_entry *frame_cache__lookup(struct script_print *sp,
 	return e;
 }
 
-/*
- * The reference drops the whole chain when it meets a context marker it
- * does not know among the frames it would show.
- */
-static bool callchain__is_valid(const struct ip_callchain *chain, int max_stack)
+bool callchain__is_valid(const struct ip_callchain *chain, int max_stack)
 {
 	uint64_t i;
 	int nr = 0;

@@ -129,6 +129,12 @@ int script_print__callchain(struct script_print *sp, struct thread *thread,
 			    const struct ip_callchain *chain, unsigned int opts);
 
 /*
+ * Whether a callchain is shown at all: the reference drops the whole
+ * chain when it meets a context marker it does not know among the first
+ * @max_stack frames.
+ */
+bool callchain__is_valid(const struct ip_callchain *chain, int max_stack);
+/*
  * The user frames of a sample recorded with --call-graph dwarf, unwound
  * from its registers and stack copy (inlined functions as frames of their
  * own, marked "(inlined)"), after the kernel part the callchain printer

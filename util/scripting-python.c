@@ -54,6 +54,20 @@ struct python_engine {
 
 static struct python_engine py;
 
+#ifdef __SANITIZE_ADDRESS__
+/*
+ * Py_FinalizeEx() leaves some of the interpreter's own allocations
+ * (module state of imported extension modules) unfreed by design; they
+ * are libpython's, not leaks of ours, so a SANITIZE=1 build does not
+ * report them.
+ */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libpython3\n";
+}
+#endif
+
 /* ---- the perf_trace_context module ---- */
 
 static struct scripting_sample *context__sample(PyObject *args)
@@ -271,6 +285,8 @@ static PyObject *python__callchain(struct scripting_sample *ss)
 	uint64_t i;
 
 	if (!list || !ss->callchain || !thread)
+		return list;
+	if (chain && !callchain__is_valid(chain, left))
 		return list;
 	dwarf = unwind__attr_has_user_stack(&ss->evsel->attr) && sample->user_stack.size &&
 		sample->user_regs.regs;
