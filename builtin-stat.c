@@ -994,8 +994,17 @@ static int stat__run_once(struct stat_cmd *stat, int argc, const char **argv, in
 	}
 
 	if (stat->forks) {
-		int err = workload__start(&stat->workload);
+		int err;
 
+		/*
+		 * The clock starts before the go byte: workload__start()
+		 * returns only once the exec is done, and counting starts at
+		 * the exec, so a short command could otherwise run mostly
+		 * before t0 ("157 CPUs utilized" for true).
+		 */
+		t0 = rdclock();
+		clock_gettime(CLOCK_MONOTONIC, &stat->ref_time);
+		err = workload__start(&stat->workload);
 		if (err) {
 			workload__wait(&stat->workload, 0, NULL);
 			atexit_child = -1;
@@ -1004,8 +1013,6 @@ static int stat__run_once(struct stat_cmd *stat, int argc, const char **argv, in
 			return -1;
 		}
 		stat__enable(stat);
-		t0 = rdclock();
-		clock_gettime(CLOCK_MONOTONIC, &stat->ref_time);
 		if (config->interval || stat->timeout)
 			stat__dispatch(stat);
 		if (!stat->workload.reaped) {
