@@ -166,9 +166,19 @@ static int test__symbols_elf(struct test_suite *t __maybe_unused, int subtest __
 			  dso__vaddr_to_addr(dso, dso__addr_to_vaddr(dso, off)), off);
 	/* binutils names a function for any address after one in its section. */
 	TEST_ASSERT_VAL("addr2line function",
-			dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, off) + 1));
+			dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, off) + 1, NULL));
 	TEST_ASSERT_VAL("no addr2line function outside sections",
-			!dso__addr2line_names_function(dso, 0));
+			!dso__addr2line_names_function(dso, 0, NULL));
+	/* A local function of the symbol table is named with its STT_FILE. */
+	s = dso__find_symbol_by_name(dso, "symbols__test_local");
+	if (s) {
+		const char *file = NULL;
+
+		TEST_ASSERT_VAL("local function",
+				dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, s->start),
+							      &file));
+		TEST_ASSERT_VAL("its STT_FILE", file && strstr(file, "symbols.c"));
+	}
 	/* Calls into libc go through the PLT: entries are synthesized. */
 	s = dso__find_symbol_by_name(dso, "malloc@plt");
 	if (s) {

@@ -430,7 +430,7 @@ static int machine__process_kernel_mmap(struct machine *machine, uint64_t start,
  */
 bool machine__fixup_kernel_map(struct machine *machine)
 {
-	struct map *old = machine->vmlinux_map, *map;
+	struct map *old = machine->vmlinux_map;
 	struct dso *kernel;
 	uint64_t start, end;
 	size_t i;
@@ -462,20 +462,14 @@ bool machine__fixup_kernel_map(struct machine *machine)
 	}
 	if (start == old->start && end == old->end)
 		return false;
-	map = map__clone(old);
-	if (!map)
-		return false;
-	map->start = map->pgoff = start;
-	map->end = end;
-	maps__remove(machine->kmaps, old);
-	if (maps__insert(machine->kmaps, map)) {
-		/* Put the old one back rather than lose the kernel. */
-		map__put(map);
-		maps__insert(machine->kmaps, old);
-		return false;
-	}
-	map__put(old);
-	machine->vmlinux_map = map;
+	/*
+	 * In place: the neighbours bound the new range, so the maps stay
+	 * sorted, and callers that cache map pointers without a reference
+	 * (perf script's frame cache) keep valid ones.
+	 */
+	old->start = old->pgoff = start;
+	old->end = end;
+	machine->kmaps->generation++;
 	machine__update_kernel_start(machine);
 	return true;
 }

@@ -276,8 +276,15 @@ static void put_srcline(struct script_print *sp, struct map *map, uint64_t addr,
 	if (!strcmp(s, SRCLINE_UNKNOWN)) {
 		if (dso->kind != DSO_KIND_FILE)
 			return;
-		if (dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, addr))) {
-			if (unwound) {
+		const char *file;
+
+		if (dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, addr), &file)) {
+			/* addr2line's "crtstuff.c:?" reads as line 0 in the reference. */
+			if (file) {
+				put_str(sp, "\n  ");
+				put_str(sp, file);
+				put_str(sp, ":0");
+			} else if (unwound) {
 				put_str(sp, "\n  ");
 				put_str(sp, SRCLINE_UNKNOWN);
 			}

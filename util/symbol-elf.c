@@ -693,6 +693,7 @@ int dso__load_vmlinux(struct dso *dso, const char *path)
 struct a2l_func {
 	uint64_t addr;
 	size_t sec;
+	const char *file;	/* the STT_FILE a local symbol follows, or NULL */
 };
 
 struct a2l_index {
@@ -700,6 +701,8 @@ struct a2l_index {
 	size_t nr_secs;
 	struct a2l_func *funcs;		/* by section, then address */
 	size_t nr_funcs;
+	char **files;			/* owned copies of the STT_FILE names */
+	size_t nr_files;
 };
 
 static int a2l_func__cmp(const void *a, const void *b)
@@ -719,6 +722,7 @@ static struct a2l_index *a2l_index__read(const char *path)
 	Elf_Data *data;
 	Elf *elf = NULL;
 	size_t nsecs = 0, i, n;
+	const char *file = NULL;
 	int fd = -1;
 
 	if (!idx || !libelf_ready())
@@ -765,6 +769,27 @@ static struct a2l_index *a2l_index__read(const char *path)
 		if (!gelf_getsym(data, (int)i, &sym))
 			break;
 		type = GELF_ST_TYPE(sym.st_info);
+		/*
+		 * binutils names the source file of a local function without
+		 * line information after the STT_FILE symbol it follows
+		 * (crtstuff.c for __do_global_dtors_aux).
+		 */
+		if (type == STT_FILE) {
+			const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+			char **files = NULL;
+
+			file = NULL;
+			if (name && *name)
+				files = realloc(idx->files, (idx->nr_files + 1) * sizeof(*files));
+			if (files) {
+				idx->files = files;
+				files[idx->nr_files] = strdup(name);
+				file = files[idx->nr_files];
+				if (file)
+					idx->nr_files++;
+			}
+			continue;
+		}
 		if (type != STT_FUNC && type != STT_NOTYPE && type != STT_GNU_IFUNC)
 			continue;
 		if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= nsecs ||
@@ -772,6 +797,7 @@ static struct a2l_index *a2l_index__read(const char *path)
 			continue;
 		idx->funcs[idx->nr_funcs].addr = sym.st_value;
 		idx->funcs[idx->nr_funcs].sec = sym.st_shndx;
+		idx->funcs[idx->nr_funcs].file = GELF_ST_BIND(sym.st_info) == STB_LOCAL ? file : NULL;
 		idx->nr_funcs++;
 	}
 	qsort(idx->funcs, idx->nr_funcs, sizeof(*idx->funcs), a2l_func__cmp);
@@ -788,6 +814,11 @@ void dso__a2l_index_delete(struct dso *dso)
 	struct a2l_index *idx = dso->a2l_index;
 
 	if (idx) {
+		size_t i;
+
+		for (i = 0; i < idx->nr_files; i++)
+			free(idx->files[i]);
+		free(idx->files);
 		free(idx->secs);
 		free(idx->funcs);
 		free(idx);
@@ -795,13 +826,15 @@ void dso__a2l_index_delete(struct dso *dso)
 	dso->a2l_index = NULL;
 }
 
-bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr)
+bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr, const char **file)
 {
 	struct a2l_index *idx;
 	struct a2l_func key;
 	size_t sec, lo, hi;
 	const char *path = dso->runtime_path ? dso->runtime_path : dso->long_name;
 
+	if (file)
+		*file = NULL;
 	if (!dso->a2l_tried) {
 		dso->a2l_tried = true;
 		if (dso->kind == DSO_KIND_FILE && path)
@@ -828,5 +861,9 @@ bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr)
 		else
 			hi = mid;
 	}
-	return lo > 0 && idx->funcs[lo - 1].sec == sec;
+	if (lo == 0 || idx->funcs[lo - 1].sec != sec)
+		return false;
+	if (file)
+		*file = idx->funcs[lo - 1].file;
+	return true;
 }

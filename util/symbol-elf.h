@@ -43,9 +43,11 @@ int filename__read_debuglink(const char *path, char *buf, size_t size);
  * @vaddr of @dso's binary, would still name a function: any function or
  * untyped symbol at or below it in the same section (.symtab, else
  * .dynsym), whatever the symbol's size. The reference prints no srcline
- * then, and "dso[addr]" where addr2line knows no function.
+ * then, and "dso[addr]" where addr2line knows no function. *@file (may
+ * be NULL) is set to the source file binutils names from the symbol
+ * table (the STT_FILE a local symbol follows), else NULL.
  */
-bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr);
+bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr, const char **file);
 void dso__a2l_index_delete(struct dso *dso);
 #else
 static inline int dso__load_elf(struct dso *dso)
@@ -67,9 +69,12 @@ static inline int filename__read_debuglink(const char *path, char *buf, size_t s
 	return -ENOTSUP;
 }
 
-static inline bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr)
+static inline bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr,
+						 const char **file)
 {
 	(void)dso; (void)vaddr;
+	if (file)
+		*file = NULL;
 	return false;
 }
 

@@ -88,8 +88,22 @@ compare()
 	both "$name" script -i "$file" "$@"
 	same_rc "$name"
 	check "$name: output not empty" test -s "$TMPD/ref-$name.out"
+	plt_mask "$name"
 	same_file "$name: stdout" "$TMPD/ref-$name.out" "$TMPD/our-$name.out"
 	same_file "$name: stderr" "$TMPD/ref-$name.err" "$TMPD/our-$name.err"
+}
+
+# plt_mask NAME: PLT entries are func@plt for us, as the issue asks; the
+# reference 6.1 names them so only where no other symbol covers them: it
+# stretches _init over the PLT that follows (_init+0x50) and shows
+# [unknown] in a stripped binary. A sample lands there now and then:
+# those frames read "[plt]" on both sides.
+plt_mask()
+{
+	sed -i -E 's/ [^ ]+@plt\+0x[0-9a-f]+ / [plt] /' "$TMPD/our-$1.out"
+	# _init itself is some 0x20 bytes long; the PLT follows it.
+	sed -i -E 's/ _init\+0x([2-9a-f][0-9a-f]|[0-9a-f]{3,}) / [plt] /; s/ [^ ]+@plt\+0x[0-9a-f]+ / [plt] /' \
+		"$TMPD/ref-$1.out"
 }
 
 # expect NAME REGEX: what the test is about did show up (in ours).
@@ -147,6 +161,7 @@ compare_unwound()
 	shift 2
 	both "$name" script -i "$file" "$@"
 	same_rc "$name"
+	plt_mask "$name"
 	# shellcheck disable=SC2016 # awk code
 	awk -v RS= 'NR == FNR { if ($0 ~ /\tffffffffffffffff /) drop[FNR] = 1; next }
 		    !(FNR in drop) { print; print "" }' \
@@ -178,6 +193,11 @@ fi
 if record sys -g -a -- sleep 0.2; then
 	both sys script -i "$TMPD/sys.data" $F
 	same_rc sys
+	# Whatever else ran lands in this profile too: user frames in the
+	# PLT of a stripped binary (no .symtab) are [unknown] to the
+	# reference, func@plt to us. Those frames are masked on both sides.
+	plt_mask sys
+	sed -i 's/ \[plt\] / [unknown] /' "$TMPD/our-sys.out" "$TMPD/ref-sys.out"
 	same_file "sys: stdout" "$TMPD/ref-sys.out" "$TMPD/our-sys.out"
 	expect sys '(\[kernel.kallsyms\])'
 fi
