@@ -243,8 +243,9 @@ static bool format__fields_known(const char *fmt, size_t size)
  * Parse @fmt in a throw-away child first. libtraceevent 1.7 crashes on
  * some damaged formats (a NULL dereference inside its print fmt parser
  * that no cheap check of ours can rule out), and the reference perf dies
- * with it; the child takes that crash instead. Costs a fork per format,
- * once per file. True when the child parsed it and exited normally.
+ * with it; the child takes that crash instead. Only when a child parsing
+ * the whole blob died (trace_event__parses_safely()): a fork per format.
+ * True when the child parsed it and exited normally.
  */
 static bool format__parses_safely(struct tep_handle *tep, const char *fmt, size_t size,
 				  const char *sys)
@@ -271,7 +272,8 @@ static bool format__parses_safely(struct tep_handle *tep, const char *fmt, size_
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-static int parse_formats(struct tep_handle *tep, struct cursor *c, const char *sys)
+static int parse_formats(struct tep_handle *tep, struct cursor *c, const char *sys,
+			 bool probe_each)
 {
 	uint32_t nr = cursor__u32(c), i;
 
@@ -283,14 +285,15 @@ static int parse_formats(struct tep_handle *tep, struct cursor *c, const char *s
 			break;
 		/* A format this libtraceevent cannot read costs only its events. */
 		if (!format__fields_known(fmt, size) ||
-		    !format__parses_safely(tep, fmt, size, sys) ||
+		    (probe_each && !format__parses_safely(tep, fmt, size, sys)) ||
 		    tep_parse_event(tep, fmt, size, sys))
 			pr_debug("tracing data: cannot parse a format of '%s'\n", sys);
 	}
 	return c->failed ? -EINVAL : 0;
 }
 
-int trace_event__parse(struct trace_event *te, const void *data, size_t size)
+static int __trace_event__parse(struct trace_event *te, const void *data, size_t size,
+				bool probe_each)
 {
 	struct cursor c = { .p = data, .end = (const char *)data + size };
 	struct tep_handle *tep;
@@ -337,13 +340,13 @@ int trace_event__parse(struct trace_event *te, const void *data, size_t size)
 	if (!cursor__named(&c, "header_event", &len))
 		goto out_free;
 
-	if (parse_formats(tep, &c, "ftrace"))
+	if (parse_formats(tep, &c, "ftrace", probe_each))
 		goto out_free;
 	nr_systems = cursor__u32(&c);
 	for (i = 0; i < nr_systems && !c.failed; i++) {
 		const char *sys = cursor__str(&c);
 
-		if (!sys || parse_formats(tep, &c, sys))
+		if (!sys || parse_formats(tep, &c, sys, probe_each))
 			goto out_free;
 	}
 
@@ -399,6 +402,40 @@ out_free:
 			 (size_t)(c.p - (const char *)data), size);
 	tep_free(tep);
 	return err;
+}
+
+/*
+ * The whole blob parsed once in a throw-away child (see
+ * format__parses_safely()): true when that went through, and the formats
+ * need no probe each.
+ */
+static bool trace_event__parses_safely(const void *data, size_t size)
+{
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return true;
+	if (pid == 0) {
+		struct trace_event tmp = { NULL, NULL };
+		int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+		if (null >= 0)
+			dup2(null, STDERR_FILENO);
+		__trace_event__parse(&tmp, data, size, false);
+		_exit(0);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+int trace_event__parse(struct trace_event *te, const void *data, size_t size)
+{
+	return __trace_event__parse(te, data, size, !trace_event__parses_safely(data, size));
 }
 
 void trace_event__exit(struct trace_event *te)
