@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The callchain tree of a histogram entry: append, merge, sort by
+ * period with the -g threshold. See callchain.h.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "callchain.h"
+#include "dso.h"
+#include "symbol.h"
+
+struct callchain_param callchain_param = {
+	.mode = CHAIN_GRAPH_ABS,
+	.order = ORDER_CALLEE,
+	.value = CCVAL_PERCENT,
+	.key = CCKEY_FUNCTION,
+	.min_percent = 0.5,
+};
+
+int callchain_param__parse(struct callchain_param *param, const char *arg)
+{
+	char *copy, *tok, *save = NULL;
+	int nr_num = 0, err = 0;
+
+	if (!arg)
+		return 0;
+	copy = strdup(arg);
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "graph"))
+			param->mode = CHAIN_GRAPH_ABS;
+		else if (!strcmp(tok, "fractal"))
+			param->mode = CHAIN_GRAPH_REL;
+		else if (!strcmp(tok, "flat"))
+			param->mode = CHAIN_FLAT;
+		else if (!strcmp(tok, "folded"))
+			param->mode = CHAIN_FOLDED;
+		else if (!strcmp(tok, "none"))
+			param->mode = CHAIN_NONE;
+		else if (!strcmp(tok, "caller")) {
+			param->order = ORDER_CALLER;
+			param->order_set = true;
+		} else if (!strcmp(tok, "callee")) {
+			param->order = ORDER_CALLEE;
+			param->order_set = true;
+		} else if (!strcmp(tok, "function"))
+			param->key = CCKEY_FUNCTION;
+		else if (!strcmp(tok, "address"))
+			param->key = CCKEY_ADDRESS;
+		else if (!strcmp(tok, "percent"))
+			param->value = CCVAL_PERCENT;
+		else if (!strcmp(tok, "period"))
+			param->value = CCVAL_PERIOD;
+		else if (!strcmp(tok, "count"))
+			param->value = CCVAL_COUNT;
+		else if (!strcmp(tok, "branch") || !strcmp(tok, "fp") || !strcmp(tok, "dwarf") ||
+			 !strcmp(tok, "lbr"))
+			continue;
+		else {
+			char *end;
+			double v = strtod(tok, &end);
+
+			if (*end || end == tok) {
+				err = -EINVAL;
+				break;
+			}
+			if (nr_num == 0)
+				param->min_percent = v;
+			else if (nr_num == 1)
+				param->print_limit = (uint32_t)v;
+			else {
+				err = -EINVAL;
+				break;
+			}
+			nr_num++;
+		}
+	}
+	free(copy);
+	return err;
+}
+
+struct callchain_node *callchain__new_root(void)
+{
+	return calloc(1, sizeof(struct callchain_node));
+}
+
+void callchain__delete(struct callchain_node *root)
+{
+	uint32_t i;
+
+	if (!root)
+		return;
+	for (i = 0; i < root->nr_children; i++)
+		callchain__delete(root->child[i]);
+	free(root->child);
+	free(root->sorted);
+	free(root);
+}
+
+int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b)
+{
+	uint64_t ka, kb;
+
+	if (a->dso != b->dso)
+		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
+	if (callchain_param.key == CCKEY_FUNCTION && a->sym && b->sym) {
+		ka = a->sym->start;
+		kb = b->sym->start;
+	} else {
+		ka = a->ip;
+		kb = b->ip;
+	}
+	return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/* The child with @frame's key, created when missing; NULL on ENOMEM. */
+static struct callchain_node *callchain_node__findnew(struct callchain_node *node,
+						      const struct callchain_frame *frame)
+{
+	uint32_t lo = 0, hi = node->nr_children;
+	struct callchain_node *child;
+
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		int cmp = callchain_frame__cmp(frame, &node->child[mid]->frame);
+
+		if (!cmp)
+			return node->child[mid];
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (node->nr_children == node->alloc_children) {
+		uint32_t n = node->alloc_children ? node->alloc_children * 2 : 2;
+		struct callchain_node **c = realloc(node->child, n * sizeof(*c));
+
+		if (!c)
+			return NULL;
+		node->child = c;
+		node->alloc_children = n;
+	}
+	child = calloc(1, sizeof(*child));
+	if (!child)
+		return NULL;
+	child->frame = *frame;
+	child->parent = node;
+	child->depth = node->depth + 1;
+	memmove(&node->child[lo + 1], &node->child[lo],
+		(node->nr_children - lo) * sizeof(*node->child));
+	node->child[lo] = child;
+	node->nr_children++;
+	return child;
+}
+
+int callchain__append(struct callchain_node *root, const struct callchain_frame *frames,
+		      int nr, uint64_t period)
+{
+	struct callchain_node *node = root;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		node->children_hit += period;
+		node->children_count++;
+		node = callchain_node__findnew(node, &frames[i]);
+		if (!node)
+			return -ENOMEM;
+	}
+	node->hit += period;
+	node->count++;
+	return 0;
+}
+
+int callchain__merge(struct callchain_node *dst, const struct callchain_node *src)
+{
+	uint32_t i;
+
+	dst->hit += src->hit;
+	dst->count += src->count;
+	dst->children_hit += src->children_hit;
+	dst->children_count += src->children_count;
+	for (i = 0; i < src->nr_children; i++) {
+		struct callchain_node *c = callchain_node__findnew(dst, &src->child[i]->frame);
+
+		if (!c || callchain__merge(c, src->child[i]))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+struct node_rank {
+	uint64_t cumul;
+	uint32_t pos;
+	struct callchain_node *node;
+};
+
+/* Larger first; equal ones keep tree order. */
+static int node_rank__cmp(const void *pa, const void *pb)
+{
+	const struct node_rank *a = pa, *b = pb;
+
+	if (a->cumul != b->cumul)
+		return a->cumul > b->cumul ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* Sort @v[0..n) by cumulative hits (or own hits with @self), stably. */
+static int nodes__sort(struct callchain_node **v, uint32_t n, bool self)
+{
+	struct node_rank *r;
+	uint32_t i;
+
+	if (n < 2)
+		return 0;
+	r = malloc(n * sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		r[i].cumul = self ? v[i]->hit : callchain_node__cumul_hits(v[i]);
+		r[i].pos = i;
+		r[i].node = v[i];
+	}
+	qsort(r, n, sizeof(*r), node_rank__cmp);
+	for (i = 0; i < n; i++)
+		v[i] = r[i].node;
+	free(r);
+	return 0;
+}
+
+static int callchain__sort_node(struct callchain_node *node, enum chain_mode mode,
+				uint64_t min_hit, double min_percent)
+{
+	uint32_t i, n = 0;
+
+	if (mode == CHAIN_GRAPH_REL)
+		min_hit = (uint64_t)((double)node->children_hit * min_percent / 100.0);
+	free(node->sorted);
+	node->sorted = NULL;
+	node->nr_sorted = 0;
+	if (!node->nr_children)
+		return 0;
+	node->sorted = malloc(node->nr_children * sizeof(*node->sorted));
+	if (!node->sorted)
+		return -ENOMEM;
+	for (i = 0; i < node->nr_children; i++) {
+		struct callchain_node *c = node->child[i];
+
+		if (callchain__sort_node(c, mode, min_hit, min_percent))
+			return -ENOMEM;
+		if (callchain_node__cumul_hits(c) >= min_hit)
+			node->sorted[n++] = c;
+	}
+	node->nr_sorted = n;
+	return nodes__sort(node->sorted, n, false);
+}
+
+int callchain__sort(struct callchain_node *root, enum chain_mode mode, uint64_t min_hit,
+		    double min_percent)
+{
+	return callchain__sort_node(root, mode, min_hit, min_percent);
+}
+
+struct flat_list {
+	struct callchain_node **v;
+	uint32_t nr, alloc;
+};
+
+/* Post-order, as the reference inserts them. */
+static int flat_list__collect(struct flat_list *fl, struct callchain_node *node, uint64_t min_hit)
+{
+	uint32_t i;
+
+	for (i = 0; i < node->nr_children; i++)
+		if (flat_list__collect(fl, node->child[i], min_hit))
+			return -ENOMEM;
+	if (node->hit && node->hit >= min_hit) {
+		if (fl->nr == fl->alloc) {
+			uint32_t n = fl->alloc ? fl->alloc * 2 : 16;
+			struct callchain_node **v = realloc(fl->v, n * sizeof(*v));
+
+			if (!v)
+				return -ENOMEM;
+			fl->v = v;
+			fl->alloc = n;
+		}
+		fl->v[fl->nr++] = node;
+	}
+	return 0;
+}
+
+int callchain__flat_list(struct callchain_node *root, uint64_t min_hit,
+			 struct callchain_node ***list)
+{
+	struct flat_list fl = { NULL, 0, 0 };
+
+	if (flat_list__collect(&fl, root, min_hit) || nodes__sort(fl.v, fl.nr, true)) {
+		free(fl.v);
+		return -ENOMEM;
+	}
+	*list = fl.v;
+	return (int)fl.nr;
+}
