@@ -245,7 +245,11 @@ static int callchain__sort_node(struct callchain_node *node, enum chain_mode mod
 	node->sorted = malloc(node->nr_children * sizeof(*node->sorted));
 	if (!node->sorted)
 		return -ENOMEM;
-	for (i = 0; i < node->nr_children; i++) {
+	/*
+	 * The reference walks children from the largest key down, and keeps
+	 * that order among equal periods.
+	 */
+	for (i = node->nr_children; i-- > 0;) {
 		struct callchain_node *c = node->child[i];
 
 		if (callchain__sort_node(c, mode, min_hit, min_percent))
@@ -273,7 +277,7 @@ static int flat_list__collect(struct flat_list *fl, struct callchain_node *node,
 {
 	uint32_t i;
 
-	for (i = 0; i < node->nr_children; i++)
+	for (i = node->nr_children; i-- > 0;)
 		if (flat_list__collect(fl, node->child[i], min_hit))
 			return -ENOMEM;
 	if (node->hit && node->hit >= min_hit) {

@@ -92,16 +92,15 @@ static int dso__snprintf(const struct hist_entry *he, char *buf, size_t size)
 
 static int sym__cmp(const struct hist_entry *a, const struct hist_entry *b)
 {
-	int ret;
+	/* An address is relative to its dso: the dso tells them apart. */
+	int ret = dso__cmp(a, b);
 
+	if (ret)
+		return ret;
 	if (!a->sym && !b->sym)
 		return cmp_u64(a->ip, b->ip);
 	if (!a->sym || !b->sym)
 		return cmp_null(a->sym, b->sym);
-	/* A symbol's address is relative to its dso: the dso tells them apart. */
-	ret = dso__cmp(a, b);
-	if (ret)
-		return ret;
 	if (a->sym == b->sym)
 		return 0;
 	ret = cmp_u64(a->sym->start, b->sym->start);

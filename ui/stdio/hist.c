@@ -254,7 +254,8 @@ static size_t __graph(FILE *fp, struct callchain_node *parent, uint64_t total, i
 			count = parent->children_count - cumul_count;
 		}
 		new_mask &= ~(1ULL << (depth - 1));
-		graph_entry(fp, remaining, count, "[...]", depth, new_mask, 0, total, left_margin);
+		/* The reference's filler entry reads so on every run here. */
+		graph_entry(fp, remaining, count, "[...] (inlined)", depth, new_mask, 0, total, left_margin);
 		ret++;
 	}
 	return ret;
@@ -268,7 +269,8 @@ static size_t callchain__fprintf_graph(FILE *fp, struct callchain_node *root, ui
 	size_t ret = 0;
 	char buf[64];
 
-	if (root->nr_sorted == 1) {
+	/* One branch with all of the entry's period: no percentage, one column less. */
+	if (root->nr_sorted == 1 && callchain_node__cumul_hits(root->sorted[0]) == parent_total) {
 		struct callchain_node *n = root->sorted[0], *end = run__end(n);
 		uint32_t printed = 0;
 		bool started = false;
