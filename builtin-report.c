@@ -12,11 +12,13 @@
 #include <string.h>
 
 #include <inttypes.h>
+#include <limits.h>
 #include <regex.h>
 
 #include "builtin.h"
 #include "ui/stdio/hist.h"
 #include "util/callchain.h"
+#include "util/comm.h"
 #include "util/config.h"
 #include "util/data.h"
 #include "util/dso.h"
@@ -111,6 +113,8 @@ struct report {
 	struct hists_print_opts print;
 	const struct sort_key *keys[SORT_NR_KEYS];
 	int nr_keys;
+	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
+	int nr_order;
 	struct sort_needs needs;
 	bool use_callchain;
 	bool callchain_user_set;
@@ -259,6 +263,63 @@ static bool report__filtered(struct report *rep, const struct addr_location *al)
 	return false;
 }
 
+static const char *path__basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/*
+ * srcline and srcfile of @he's address: for inlined code the reference
+ * names the position in the function the symbol is (the outermost
+ * level); without line information "dso[address]".
+ */
+static void report__srcline(struct hist_entry *he, uint64_t addr)
+{
+	const struct inline_node *node;
+	char buf[PATH_MAX + 32];
+	const char *str;
+
+	he->srcline = NULL;
+	he->srcfile = "";
+	if (!he->dso)
+		return;
+	node = dso__inline_node(he->dso, addr);
+	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
+		const struct inline_frame *f = &node->frames[node->nr - 1];
+
+		snprintf(buf, sizeof(buf), "%s:%u", path__basename(f->filename), f->line);
+		he->srcline = comm_str__intern(buf);
+		he->srcfile = comm_str__intern(path__basename(f->filename));
+		return;
+	}
+	str = dso__srcline_sort_str(he->dso, addr, he->sym);
+	if (str && !strcmp(str, SRCLINE_UNKNOWN) && !he->sym) {
+		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", he->dso->short_name,
+			 dso__addr_to_vaddr(he->dso, addr));
+		str = comm_str__intern(buf);
+	} else if (str && !strcmp(str, SRCLINE_UNKNOWN) && he->sym) {
+		size_t len = strlen(he->sym->name);
+
+		/* PLT entries have no line: the reference falls back to sym+offset. */
+		if (len > 4 && !strcmp(he->sym->name + len - 4, "@plt")) {
+			snprintf(buf, sizeof(buf), "%s+%" PRIu64, he->sym->name, addr - he->sym->start);
+			str = comm_str__intern(buf);
+		}
+	}
+	he->srcline = str;
+	if (str && strchr(str, ':') && strcmp(str, SRCLINE_UNKNOWN)) {
+		size_t len = (size_t)(strrchr(str, ':') - str);
+
+		if (len < sizeof(buf)) {
+			memcpy(buf, str, len);
+			buf[len] = 0;
+			he->srcfile = comm_str__intern(buf);
+		}
+	}
+}
+
 static const char *report__parent(struct report *rep, const struct callchain_frame *f, int nr)
 {
 	int i;
@@ -371,22 +432,8 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	key.level = al.level;
 	key.cpu = (int32_t)sample->cpu;
 	key.socket = al.socket;
-	if (rep->needs.srcline)
-		key.srcline = key.dso ? dso__srcline_sort_str(key.dso, al.addr, al.sym) : NULL;
-	if (rep->needs.srcfile && key.dso) {
-		const char *file;
-		unsigned int line;
-
-		if (!dso__srcline(key.dso, al.addr, &file, &line) && file) {
-			const char *slash = strrchr(file, '/');
-
-			key.srcfile = slash ? slash + 1 : file;
-		} else {
-			key.srcfile = "";
-		}
-	} else if (rep->needs.srcfile) {
-		key.srcfile = "";
-	}
+	if (rep->needs.srcline || rep->needs.srcfile)
+		report__srcline(&key, al.addr);
 	key.time = sort_time_quantum ? sample->time / sort_time_quantum * sort_time_quantum
 				     : sample->time;
 
@@ -508,90 +555,138 @@ static void report__fprintf_hists_header(struct report *rep, struct hists *hists
 	fprintf(fp, "# Event count (approx.): %" PRIu64 "\n", count);
 }
 
-/* The columns: -F as given, else the overhead columns and the sort keys. */
-static int report__setup_columns(struct report *rep)
+/* One item of --sort or -F: a key or a non-key column. */
+struct report_item {
+	int hpp;
+	const struct sort_key *key;
+};
+
+static int report__parse_items(const char *list, const char *what, struct report_item *items,
+			       int max)
 {
-	struct hists_print_opts *po = &rep->print;
-	int i;
+	char *copy = strdup(list), *tok, *save = NULL;
+	int n = 0;
 
-	po->nr_cols = 0;
-	if (rep->fields) {
-		char *copy = strdup(rep->fields), *tok, *save = NULL;
-
-		if (!copy)
-			return -ENOMEM;
-		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			int hpp = hpp_column__find(tok);
-			const struct sort_key *k = hpp < 0 ? sort_key__find(tok) : NULL;
-
-			if (hpp < 0 && !k) {
-				pr_err("Error:\nInvalid --fields key: `%s'\n", tok);
-				free(copy);
-				return -EINVAL;
-			}
-			if (hpp == HPP_OVERHEAD && rep->children && rep->use_callchain) {
-				po->cols[po->nr_cols++] = (struct hist_column){ HPP_OVERHEAD_CHILDREN, NULL, 0 };
-			}
-			po->cols[po->nr_cols++] = (struct hist_column){ hpp, k, 0 };
-			if (k && !rep->sort && rep->nr_keys < SORT_NR_KEYS)
-				rep->keys[rep->nr_keys++] = k;
-			if (po->nr_cols >= HPP_NR_COLUMNS + SORT_NR_KEYS - 1)
-				break;
-		}
-		free(copy);
-		return 0;
-	}
-	if (rep->children && rep->use_callchain)
-		po->cols[po->nr_cols++] = (struct hist_column){ HPP_OVERHEAD_CHILDREN, NULL, 0 };
-	po->cols[po->nr_cols++] = (struct hist_column){ HPP_OVERHEAD, NULL, 0 };
-	if (rep->show_cpu_utilization) {
-		po->cols[po->nr_cols++] = (struct hist_column){ HPP_OVERHEAD_SYS, NULL, 0 };
-		po->cols[po->nr_cols++] = (struct hist_column){ HPP_OVERHEAD_US, NULL, 0 };
-	}
-	if (rep->show_nr_samples)
-		po->cols[po->nr_cols++] = (struct hist_column){ HPP_SAMPLE, NULL, 0 };
-	if (rep->show_total_period)
-		po->cols[po->nr_cols++] = (struct hist_column){ HPP_PERIOD, NULL, 0 };
-	for (i = 0; i < rep->nr_keys; i++) {
-		const struct sort_key *k = rep->keys[i];
-
-		/* A filter naming one comm or dso makes its column redundant. */
-		if (k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1)
-			continue;
-		if (k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1)
-			continue;
-		po->cols[po->nr_cols++] = (struct hist_column){ -1, k, 0 };
-	}
-	return 0;
-}
-
-static int report__setup_sort(struct report *rep)
-{
-	const char *order = rep->sort ? rep->sort : "comm,dso,sym";
-	char *copy, *tok, *save = NULL;
-
-	if (!rep->sort && rep->fields)
-		return 0;
-	if (!rep->sort && rep->parent)
-		order = "comm,dso,sym,parent";
-	copy = strdup(order);
 	if (!copy)
 		return -ENOMEM;
-	rep->nr_keys = 0;
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		const struct sort_key *k = sort_key__find(tok);
+		int hpp = hpp_column__find(tok);
+		const struct sort_key *k = hpp < 0 ? sort_key__find(tok) : NULL;
 
-		if (!k) {
-			if (hpp_column__find(tok) >= 0)
-				continue;
-			fprintf(stderr, "Error:\nUnknown --sort key: `%s'\n", tok);
+		if (hpp < 0 && !k) {
+			fprintf(stderr, "Error:\nUnknown --%s key: `%s'\n", what, tok);
 			free(copy);
 			return -EINVAL;
 		}
-		if (rep->nr_keys < SORT_NR_KEYS)
-			rep->keys[rep->nr_keys++] = k;
+		if (n < max)
+			items[n++] = (struct report_item){ hpp, k };
 	}
 	free(copy);
+	return n;
+}
+
+static bool items__has(const struct report_item *items, int n, const struct report_item *it)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (items[i].hpp == it->hpp && items[i].key == it->key)
+			return true;
+	return false;
+}
+
+#define MAX_ITEMS (HPP_NR_COLUMNS + SORT_NR_KEYS)
+
+/*
+ * The columns, the merge keys and the output order, from --sort and -F
+ * as the reference combines them: without -F the overhead columns come
+ * first and, unless --sort names a non-key column, the order starts with
+ * the overhead; with -F the columns are as given (plus sort keys not in
+ * it) and the order is --sort, then the fields.
+ */
+static int report__setup_sort(struct report *rep)
+{
+	struct report_item sort[MAX_ITEMS], fields[MAX_ITEMS], cols[MAX_ITEMS], order[MAX_ITEMS];
+	int nr_sort = 0, nr_fields = 0, nr_cols = 0, nr_order = 0, i;
+	bool sort_has_hpp = false;
+	struct hists_print_opts *po = &rep->print;
+
+	if (rep->sort || !rep->fields) {
+		const char *s = rep->sort ? rep->sort : (rep->parent ? "comm,dso,sym,parent" : "comm,dso,sym");
+
+		nr_sort = report__parse_items(s, "sort", sort, MAX_ITEMS);
+		if (nr_sort < 0)
+			return nr_sort;
+	}
+	if (rep->fields) {
+		nr_fields = report__parse_items(rep->fields, "fields", fields, MAX_ITEMS);
+		if (nr_fields < 0)
+			return nr_fields;
+	}
+	for (i = 0; i < nr_sort; i++)
+		if (sort[i].hpp >= 0)
+			sort_has_hpp = true;
+
+	if (rep->fields) {
+		for (i = 0; i < nr_fields && nr_cols < MAX_ITEMS; i++) {
+			if (fields[i].hpp == HPP_OVERHEAD && rep->children && rep->use_callchain)
+				cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_CHILDREN, NULL };
+			cols[nr_cols++] = fields[i];
+		}
+		for (i = 0; i < nr_sort && nr_cols < MAX_ITEMS; i++)
+			if (!items__has(cols, nr_cols, &sort[i]))
+				cols[nr_cols++] = sort[i];
+		for (i = 0; i < nr_sort; i++)
+			order[nr_order++] = sort[i];
+		for (i = 0; i < nr_cols; i++)
+			if (!items__has(order, nr_order, &cols[i]))
+				order[nr_order++] = cols[i];
+	} else {
+		if (rep->children && rep->use_callchain)
+			cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_CHILDREN, NULL };
+		cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD, NULL };
+		if (rep->show_cpu_utilization) {
+			cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_SYS, NULL };
+			cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_US, NULL };
+		}
+		if (rep->show_nr_samples)
+			cols[nr_cols++] = (struct report_item){ HPP_SAMPLE, NULL };
+		if (rep->show_total_period)
+			cols[nr_cols++] = (struct report_item){ HPP_PERIOD, NULL };
+		if (!sort_has_hpp)
+			for (i = 0; i < nr_cols; i++)
+				if (cols[i].hpp == HPP_OVERHEAD_CHILDREN || cols[i].hpp == HPP_OVERHEAD)
+					order[nr_order++] = cols[i];
+		for (i = 0; i < nr_sort && nr_cols < MAX_ITEMS; i++) {
+			order[nr_order++] = sort[i];
+			if (!items__has(cols, nr_cols, &sort[i]))
+				cols[nr_cols++] = sort[i];
+		}
+	}
+
+	rep->nr_keys = 0;
+	for (i = 0; i < nr_order; i++)
+		if (order[i].key && rep->nr_keys < SORT_NR_KEYS)
+			rep->keys[rep->nr_keys++] = order[i].key;
+	for (i = 0; i < nr_order; i++) {
+		rep->order[i].hpp = order[i].hpp;
+		rep->order[i].key = order[i].key;
+	}
+	rep->nr_order = nr_order;
+
+	po->nr_cols = 0;
+	for (i = 0; i < nr_cols; i++) {
+		const struct sort_key *k = cols[i].key;
+
+		/* A filter naming one comm, dso or symbol makes its column redundant. */
+		if (k && k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1)
+			continue;
+		if (k && k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1)
+			continue;
+		if (k && k->id == SORT_SYM && rep->symbols && rep->sym_list.nr == 1)
+			continue;
+		po->cols[po->nr_cols++] = (struct hist_column){ cols[i].hpp, k, 0 };
+	}
 	return 0;
 }
 
@@ -655,6 +750,7 @@ static int report__setup(struct report *rep, struct perf_session *session)
 			return err;
 		rep->nr_ranges = err;
 	}
+	report__set_needs(rep);
 	if (rep->parent || rep->needs.parent) {
 		const char *re = rep->parent ? rep->parent : "^sys_|^do_page_fault";
 
@@ -666,6 +762,12 @@ static int report__setup(struct report *rep, struct perf_session *session)
 		rep->needs.parent = true;
 	}
 
+	if (rep->needs.parent && !report__has_callchains(session) &&
+	    rep->sort && strstr(rep->sort, "parent")) {
+		fprintf(stderr, "Error:\nSelected --sort parent, but no callchain data. "
+			"Did you call 'perf record' without -g?\n");
+		return -EINVAL;
+	}
 	/* Callchains are shown when the file has them, unless -g none or -G. */
 	if (rep->use_callchain && !report__has_callchains(session))
 		rep->use_callchain = false;
@@ -674,7 +776,7 @@ static int report__setup(struct report *rep, struct perf_session *session)
 	if (!rep->use_callchain)
 		rep->children = false;
 
-	err = report__setup_columns(rep);
+	err = report__setup_sort(rep);
 	if (err)
 		return err;
 	report__set_needs(rep);
@@ -686,7 +788,8 @@ static int report__setup(struct report *rep, struct perf_session *session)
 		return -ENOMEM;
 	rep->nr_hists = n;
 	for (n = 0; n < rep->nr_hists; n++)
-		hists__init(&rep->hists[n], rep->keys, rep->nr_keys, rep->children);
+		hists__init(&rep->hists[n], rep->keys, rep->nr_keys, rep->order, rep->nr_order,
+			    rep->children);
 	rep->print.use_callchain = rep->use_callchain;
 	rep->print.first_key_sym = !rep->fields && rep->sort && !strncmp(rep->sort, "sym", 3);
 	rep->print.quiet = quiet;
@@ -701,9 +804,17 @@ static int report__print(struct report *rep, struct perf_session *session)
 	struct evsel *evsel;
 	bool first = true;
 
-	if (!quiet)
+	if (!quiet) {
+		/* A filter of one name is noted instead of a column. */
+		if (rep->comms && rep->comm_list.nr == 1)
+			printf("# comm: %s\n", rep->comm_list.names[0]);
+		if (rep->dsos && rep->dso_list.nr == 1)
+			printf("# dso: %s\n", rep->dso_list.names[0]);
+		if (rep->symbols && rep->sym_list.nr == 1)
+			printf("# symbol: %s\n", rep->sym_list.names[0]);
 		fprintf(stdout, "#\n# Total Lost Samples: %" PRIu64 "\n#\n",
 			session->stats.total_lost_samples);
+	}
 	evlist__for_each_entry(session->evlist, evsel) {
 		struct hists *hists;
 
@@ -1146,8 +1257,14 @@ int cmd_report(int argc, const char **argv)
 		sort_time_quantum = (uint64_t)(v * (double)mul);
 	}
 	if (!dump_trace && !rep.stats_mode && !rep.header_only &&
-	    !rep.tasks_mode && !rep.mmaps_mode && report__setup_sort(&rep))
-		usage_with_options(report_usage, options);
+	    !rep.tasks_mode && !rep.mmaps_mode) {
+		/* Check the keys before reading anything, as the reference does. */
+		bool children = rep.children;
+
+		if (report__setup_sort(&rep))
+			usage_with_options(report_usage, options);
+		rep.children = children;
+	}
 
 	return __cmd_report(&rep);
 }

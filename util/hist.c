@@ -13,13 +13,17 @@
 #include "thread.h"
 
 void hists__init(struct hists *hists, const struct sort_key **keys, int nr_keys,
-		 bool children)
+		 const struct hist_sort_item *order, int nr_order, bool children)
 {
 	memset(hists, 0, sizeof(*hists));
 	if (nr_keys > SORT_NR_KEYS)
 		nr_keys = SORT_NR_KEYS;
 	memcpy(hists->keys, keys, nr_keys * sizeof(*keys));
 	hists->nr_keys = nr_keys;
+	if (nr_order > HPP_NR_COLUMNS + SORT_NR_KEYS)
+		nr_order = HPP_NR_COLUMNS + SORT_NR_KEYS;
+	memcpy(hists->order, order, nr_order * sizeof(*order));
+	hists->nr_order = nr_order;
 	hists->children = children;
 }
 
@@ -190,16 +194,40 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 	const struct hists *hists = sort_hists;
 	int i, ret;
 
-	if (hists->children && a->stat_acc.period != b->stat_acc.period)
-		return a->stat_acc.period > b->stat_acc.period ? -1 : 1;
-	if (a->stat.period != b->stat.period)
-		return a->stat.period > b->stat.period ? -1 : 1;
-	for (i = 0; i < hists->nr_keys; i++) {
-		const struct sort_key *k = hists->keys[i];
+	for (i = 0; i < hists->nr_order; i++) {
+		const struct sort_key *k = hists->order[i].key;
+		uint64_t va, vb;
 
-		ret = k->sort ? k->sort(a, b) : k->cmp(a, b);
-		if (ret)
-			return ret;
+		if (k) {
+			ret = k->sort ? k->sort(a, b) : k->cmp(a, b);
+			if (ret)
+				return ret;
+			continue;
+		}
+		switch (hists->order[i].hpp) {
+		case HPP_OVERHEAD_CHILDREN:
+			va = a->stat_acc.period;
+			vb = b->stat_acc.period;
+			break;
+		case HPP_OVERHEAD_SYS:
+			va = a->stat.period_sys;
+			vb = b->stat.period_sys;
+			break;
+		case HPP_OVERHEAD_US:
+			va = a->stat.period_us;
+			vb = b->stat.period_us;
+			break;
+		case HPP_SAMPLE:
+			va = a->stat.nr_events;
+			vb = b->stat.nr_events;
+			break;
+		default:
+			va = a->stat.period;
+			vb = b->stat.period;
+			break;
+		}
+		if (va != vb)
+			return va > vb ? -1 : 1;
 	}
 	/* Ties keep the merge order, so equal output is reproducible. */
 	ret = hists__cmp(hists, a, b);

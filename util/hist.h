@@ -74,8 +74,18 @@ struct hist_entry {
 };
 
 /**
+ * struct hist_sort_item - one step of the output order: a non-key column
+ * (@hpp >= 0: larger first) or a key
+ */
+struct hist_sort_item {
+	int hpp;
+	const struct sort_key *key;
+};
+
+/**
  * struct hists - the entries of one event
- * @keys:        the sort keys, in --sort order
+ * @keys:        the keys entries are merged by
+ * @order:       the output order, @nr_order steps
  * @table:       hash table of entries, @table_size buckets (power of 2)
  * @sorted:      after hists__output_resort(), the entries in output order
  * @total_period, @nr_samples: every sample of the event
@@ -84,6 +94,8 @@ struct hist_entry {
 struct hists {
 	const struct sort_key *keys[SORT_NR_KEYS];
 	int nr_keys;
+	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
+	int nr_order;
 	struct hist_entry **table;
 	size_t table_size;
 	size_t nr_entries;
@@ -98,7 +110,7 @@ struct hists {
 };
 
 void hists__init(struct hists *hists, const struct sort_key **keys, int nr_keys,
-		 bool children);
+		 const struct hist_sort_item *order, int nr_order, bool children);
 void hists__exit(struct hists *hists);
 
 /*

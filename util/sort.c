@@ -212,7 +212,7 @@ const struct sort_key sort_keys[SORT_NR_KEYS] = {
 	[SORT_PARENT]  = { "parent", "Parent symbol", SORT_PARENT, parent__cmp, NULL, parent__snprintf, true, false },
 	[SORT_CPU]     = { "cpu", "CPU", SORT_CPU, cpu__cmp, NULL, cpu__snprintf, true, true },
 	[SORT_SOCKET]  = { "socket", "Socket", SORT_SOCKET, socket__cmp, NULL, socket__snprintf, true, true },
-	[SORT_TIME]    = { "time", "Time", SORT_TIME, time__cmp, NULL, time__snprintf, true, false },
+	[SORT_TIME]    = { "time", "Time", SORT_TIME, time__cmp, NULL, time__snprintf, false, false },
 	[SORT_TRACE]   = { "trace", "Trace output", SORT_TRACE, trace__cmp, NULL, trace__snprintf, false, false },
 };
 

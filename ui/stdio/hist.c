@@ -76,6 +76,9 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 			continue;
 		}
 		col->width = (int)strlen(col->key->header);
+		/* The reference sizes the time column for a longer uptime. */
+		if (col->key->id == SORT_TIME)
+			col->width = 12;
 		if (col->key->id == SORT_CPU || col->key->id == SORT_SOCKET)
 			continue;
 		for (i = 0; hists->sorted && i < hists->nr_entries; i++) {
