@@ -117,6 +117,7 @@ struct report {
 	int nr_order;
 	struct sort_needs needs;
 	bool use_callchain;
+	bool print_callchain;
 	bool callchain_user_set;
 	struct name_list comm_list, pid_list, tid_list, dso_list, sym_list;
 	uint64_t cpu_bitmap[SCRIPT_MAX_NR_CPUS / 64];
@@ -340,45 +341,90 @@ static void he_stat__add(struct he_stat *st, uint64_t period, uint8_t cpumode)
 		st->period_us += period;
 }
 
+/*
+ * --children: every function on the stack gets the sample's period as its
+ * "Children" part, once per sample however often recursion repeats it,
+ * and the stretch of the chain from it to the sampled function (caller
+ * order, the default here) or to the outermost caller (callee order).
+ * @frames is callee first; frame 0 is the sample's own entry @self.
+ */
 static int report__add_children(struct report *rep, struct hists *hists,
-				const struct hist_entry *self_key,
+				struct hist_entry *self, const struct hist_entry *self_key,
 				struct callchain_frame *frames, int nr, uint64_t period,
 				uint8_t cpumode)
 {
-	int i, j;
+	bool chains = rep->use_callchain && callchain_param.mode != CHAIN_NONE;
+	bool caller = callchain_param.order == ORDER_CALLER;
+	struct callchain_frame *chain = NULL;
+	char levels[PERF_MAX_STACK_DEPTH + 1];
+	char level = self_key->level;
+	int i, j, err = 0;
 
-	/* Each frame once per sample, however often recursion repeats it. */
+	/*
+	 * A frame outside any map takes the marker of the frame resolved
+	 * before it in chain order, as the reference's reused location does.
+	 */
+	for (j = 0; j < nr && j <= PERF_MAX_STACK_DEPTH; j++) {
+		int k = caller ? nr - 1 - j : j;
+
+		if (frames[k].dso)
+			level = dso__is_kernel(frames[k].dso) ? 'k' : '.';
+		if (k <= PERF_MAX_STACK_DEPTH)
+			levels[k] = level;
+	}
+
+	if (chains && caller) {
+		chain = malloc(nr * sizeof(*chain));
+		if (!chain)
+			return -ENOMEM;
+		for (i = 0; i < nr; i++)
+			chain[i] = frames[nr - 1 - i];
+	}
 	for (i = 0; i < nr; i++) {
-		struct hist_entry key = *self_key, *he;
+		struct hist_entry key = *self_key, *he = self;
 
 		for (j = 0; j < i; j++)
 			if (!callchain_frame__cmp(&frames[j], &frames[i]))
 				break;
 		if (j < i)
 			continue;
-		key.dso = frames[i].dso;
-		key.sym = frames[i].sym;
-		key.ip = frames[i].sym ? frames[i].sym->start : frames[i].ip;
-		key.level = frames[i].dso && dso__is_kernel(frames[i].dso) ? 'k' : '.';
-		if (i == 0) {
-			key.ip = self_key->ip;
-			key.level = self_key->level;
+		if (i > 0) {
+			key.dso = frames[i].dso;
+			key.sym = frames[i].sym;
+			key.ip = frames[i].ip;
+			key.level = i <= PERF_MAX_STACK_DEPTH ? levels[i] : '.';
+			key.srcline = NULL;
+			key.srcfile = NULL;
+			key.hash = hists__hash(hists, &key);
+			he = hists__findnew(hists, &key);
+			if (!he) {
+				err = -ENOMEM;
+				break;
+			}
 		}
-		key.hash = hists__hash(hists, &key);
-		he = hists__findnew(hists, &key);
-		if (!he)
-			return -ENOMEM;
 		he_stat__add(&he->stat_acc, period, cpumode);
-		if (rep->use_callchain && callchain_param.mode != CHAIN_NONE) {
-			if (!he->callchain)
-				he->callchain = callchain__new_root();
-			if (!he->callchain)
-				return -ENOMEM;
-			if (callchain__append(he->callchain, frames + i, nr - i, period))
-				return -ENOMEM;
+		if (!chains)
+			continue;
+		if (!he->callchain)
+			he->callchain = callchain__new_root();
+		if (!he->callchain) {
+			err = -ENOMEM;
+			break;
 		}
+		/* The sample's own entry gets the whole chain. */
+		if (i == 0)
+			err = callchain__append(he->callchain, caller ? chain : frames, nr, period);
+		else if (caller)
+			err = callchain__append(he->callchain, chain + (nr - 1 - i), i + 1, period);
+		else
+			err = callchain__append(he->callchain, frames + i, nr - i, period);
+		if ((uint32_t)(i ? (caller ? i + 1 : nr - i) : nr) > he->max_depth)
+			he->max_depth = (uint32_t)(i ? (caller ? i + 1 : nr - i) : nr);
+		if (err)
+			break;
 	}
-	return 0;
+	free(chain);
+	return err;
 }
 
 static int report__process_sample(struct perf_tool *tool, union perf_event *event,
@@ -458,7 +504,7 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	he_stat__add(&he->stat, period, sample->cpumode);
 	if (hists->children) {
 		if (nr_frames > 0) {
-			err = report__add_children(rep, hists, &key, rep->frames, nr_frames,
+			err = report__add_children(rep, hists, he, &key, rep->frames, nr_frames,
 						   period, sample->cpumode);
 		} else {
 			he_stat__add(&he->stat_acc, period, sample->cpumode);
@@ -771,10 +817,11 @@ static int report__setup(struct report *rep, struct perf_session *session)
 	/* Callchains are shown when the file has them, unless -g none or -G. */
 	if (rep->use_callchain && !report__has_callchains(session))
 		rep->use_callchain = false;
-	if (callchain_param.mode == CHAIN_NONE)
-		rep->use_callchain = false;
 	if (!rep->use_callchain)
 		rep->children = false;
+	/* -g none: children are still summed, only the graphs are not shown. */
+	if (callchain_param.mode == CHAIN_NONE)
+		rep->print_callchain = false;
 
 	err = report__setup_sort(rep);
 	if (err)
@@ -790,7 +837,8 @@ static int report__setup(struct report *rep, struct perf_session *session)
 	for (n = 0; n < rep->nr_hists; n++)
 		hists__init(&rep->hists[n], rep->keys, rep->nr_keys, rep->order, rep->nr_order,
 			    rep->children);
-	rep->print.use_callchain = rep->use_callchain;
+	rep->print.use_callchain = rep->use_callchain && rep->print_callchain;
+	rep->print.children = rep->children;
 	rep->print.first_key_sym = !rep->fields && rep->sort && !strncmp(rep->sort, "sym", 3);
 	rep->print.quiet = quiet;
 	rep->print.field_sep = rep->field_sep;
@@ -1224,6 +1272,7 @@ int cmd_report(int argc, const char **argv)
 		symbol_conf.vmlinux_name = rep.vmlinux;
 
 	rep.use_callchain = true;
+	rep.print_callchain = true;
 	if (rep.call_graph) {
 		if (callchain_param__parse(&callchain_param, rep.call_graph)) {
 			fprintf(stderr, "Invalid callchain mode: %s\n", rep.call_graph);
@@ -1231,6 +1280,9 @@ int cmd_report(int argc, const char **argv)
 		}
 	}
 	if (rep.inverted_callchain)
+		callchain_param.order = ORDER_CALLER;
+	/* Children read from each function down to what it called. */
+	if (rep.children && !callchain_param.order_set)
 		callchain_param.order = ORDER_CALLER;
 	if (rep.max_stack < 0)
 		rep.max_stack = 127;

@@ -208,6 +208,13 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 		case HPP_OVERHEAD_CHILDREN:
 			va = a->stat_acc.period;
 			vb = b->stat_acc.period;
+			/* Equal totals: the caller above its callee, as the reference. */
+			if (va == vb && a->thread == b->thread && a->callchain && b->callchain &&
+			    a->max_depth != b->max_depth) {
+				bool deeper_first = callchain_param.order == ORDER_CALLER;
+
+				return (a->max_depth > b->max_depth) == deeper_first ? -1 : 1;
+			}
 			break;
 		case HPP_OVERHEAD_SYS:
 			va = a->stat.period_sys;

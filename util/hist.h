@@ -70,6 +70,7 @@ struct hist_entry {
 	struct he_stat stat_acc;
 	struct callchain_node *callchain;
 	uint64_t seq;
+	uint32_t max_depth;
 	bool filtered;
 };
 

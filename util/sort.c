@@ -118,7 +118,8 @@ static int sym__snprintf(const struct hist_entry *he, char *buf, size_t size)
 {
 	if (he->sym)
 		return snprintf(buf, size, "[%c] %s", he->level, he->sym->name);
-	return snprintf(buf, size, "[%c] 0x%016" PRIx64, he->level, he->ip);
+	/* "%#.16x": zero prints without the 0x, as the reference's does. */
+	return snprintf(buf, size, "[%c] %#.16" PRIx64, he->level, he->ip);
 }
 
 /* ---- srcline, srcfile ---- */

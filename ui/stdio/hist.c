@@ -121,6 +121,9 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 		const struct hist_column *col = &opts->cols[c];
 		const char *h = col->hpp >= 0 ? hpp_headers[col->hpp] : col->key->header;
 
+		if (col->hpp == HPP_OVERHEAD && opts->children)
+			h = "Self";
+
 		if (c)
 			fputs("  ", fp);
 		fprintf(fp, column__right(col) && col->hpp >= 0 ? "%*s" : "%-*s", col->width, h);

@@ -41,6 +41,7 @@ struct hists_print_opts {
 	uint64_t total;
 	double percent_limit;
 	bool use_callchain;
+	bool children;
 	bool first_key_sym;
 	bool quiet;
 	const char *field_sep;
