@@ -427,6 +427,28 @@ static int report__add_children(struct report *rep, struct hists *hists,
 	return err;
 }
 
+/* The hists of @evsel; a pipe's events come after the setup, so grow. */
+static struct hists *report__hists(struct report *rep, struct evsel *evsel)
+{
+	int i;
+
+	if (!rep->hists || evsel->idx < 0)
+		return NULL;
+	if (evsel->idx >= rep->nr_hists) {
+		int n = evsel->idx + 1;
+		struct hists *h = realloc(rep->hists, n * sizeof(*h));
+
+		if (!h)
+			return NULL;
+		for (i = rep->nr_hists; i < n; i++)
+			hists__init(&h[i], rep->keys, rep->nr_keys, rep->order, rep->nr_order,
+				    rep->children);
+		rep->hists = h;
+		rep->nr_hists = n;
+	}
+	return &rep->hists[evsel->idx];
+}
+
 static int report__process_sample(struct perf_tool *tool, union perf_event *event,
 				  struct perf_sample *sample, struct evsel *evsel,
 				  struct machine *machine)
@@ -439,9 +461,9 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	uint64_t period = sample->period;
 
 	(void)event;
-	if (!rep->hists || evsel->idx < 0 || evsel->idx >= rep->nr_hists)
-		return 0;
-	hists = &rep->hists[evsel->idx];
+	hists = report__hists(rep, evsel);
+	if (!hists)
+		return evsel->idx < 0 ? 0 : -ENOMEM;
 	if (time_ranges__skip(rep->ranges, rep->nr_ranges, sample->time))
 		return 0;
 	if (rep->cpu_list && sample->cpu != (uint32_t)-1 &&
@@ -842,8 +864,11 @@ static int report__setup(struct report *rep, struct perf_session *session)
 	rep->print.first_key_sym = !rep->fields && rep->sort && !strncmp(rep->sort, "sym", 3);
 	rep->print.quiet = quiet;
 	rep->print.field_sep = rep->field_sep;
-	if (rep->percent_limit)
+	if (rep->percent_limit) {
 		rep->print.percent_limit = strtod(rep->percent_limit, NULL);
+		/* The limit also prunes the call graphs, as in the reference. */
+		callchain_param.min_percent = rep->print.percent_limit;
+	}
 	return 0;
 }
 
@@ -879,6 +904,7 @@ static int report__print(struct report *rep, struct perf_session *session)
 		}
 		rep->print.total = report__relative(rep) ? hists->total_non_filtered_period
 							 : hists->total_period;
+		rep->print.chain_total = hists->total_period;
 		hists__fprintf(hists, &rep->print, stdout);
 		fputs("\n\n", stdout);
 		first = false;

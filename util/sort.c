@@ -92,11 +92,15 @@ static int dso__snprintf(const struct hist_entry *he, char *buf, size_t size)
 
 static int sym__cmp(const struct hist_entry *a, const struct hist_entry *b)
 {
-	/* An address is relative to its dso: the dso tells them apart. */
-	int ret = dso__cmp(a, b);
+	/*
+	 * An address is relative to its dso: the dso tells them apart, by
+	 * identity (the reference's order among dsos is their creation
+	 * order, which our allocation order follows).
+	 */
+	int ret = 0;
 
-	if (ret)
-		return ret;
+	if (a->dso != b->dso)
+		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
 	if (!a->sym && !b->sym)
 		return cmp_u64(a->ip, b->ip);
 	if (!a->sym || !b->sym)

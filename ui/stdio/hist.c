@@ -372,6 +372,7 @@ static void hist_entry__fprintf_callchain(struct hist_entry *he, struct hists *h
 	switch (callchain_param.mode) {
 	case CHAIN_GRAPH_ABS:
 	case CHAIN_GRAPH_REL:
+		/* The threshold follows --percentage, the values do not. */
 		min_hit = (uint64_t)((double)opts->total * (callchain_param.min_percent / 100.0));
 		if (callchain_param.mode == CHAIN_GRAPH_REL)
 			min_hit = (uint64_t)((double)parent_total *
@@ -379,13 +380,13 @@ static void hist_entry__fprintf_callchain(struct hist_entry *he, struct hists *h
 		if (callchain__sort(he->callchain, callchain_param.mode, min_hit,
 				    callchain_param.min_percent))
 			return;
-		callchain__fprintf_graph(fp, he->callchain, opts->total, parent_total,
+		callchain__fprintf_graph(fp, he->callchain, opts->chain_total, parent_total,
 					 opts->first_key_sym);
 		break;
 	case CHAIN_FLAT:
 	case CHAIN_FOLDED:
 		min_hit = (uint64_t)((double)opts->total * (callchain_param.min_percent / 100.0));
-		callchain__fprintf_flat(fp, he->callchain, opts->total, min_hit,
+		callchain__fprintf_flat(fp, he->callchain, opts->chain_total, min_hit,
 					callchain_param.mode == CHAIN_FOLDED);
 		break;
 	case CHAIN_NONE:

@@ -28,6 +28,7 @@ struct hist_column {
 /**
  * struct hists_print_opts - how to print
  * @total:         period that is 100% (relative or absolute --percentage)
+ * @chain_total:   the same for callchains: always every sample's
  * @percent_limit: entries below this percent are not shown
  * @use_callchain: print the callchain tree below each entry
  * @first_key_sym: --sort starts with sym: the chain's first frame is the
@@ -39,6 +40,7 @@ struct hists_print_opts {
 	struct hist_column cols[HPP_NR_COLUMNS + SORT_NR_KEYS];
 	int nr_cols;
 	uint64_t total;
+	uint64_t chain_total;
 	double percent_limit;
 	bool use_callchain;
 	bool children;
