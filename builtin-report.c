@@ -461,6 +461,9 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	uint64_t period = sample->period;
 
 	(void)event;
+	/* --stats and -D count samples without a histogram. */
+	if (!rep->hists)
+		return 0;
 	hists = report__hists(rep, evsel);
 	if (!hists)
 		return evsel->idx < 0 ? 0 : -ENOMEM;
