@@ -922,6 +922,7 @@ static void report__cleanup(struct report *rep)
 
 	for (i = 0; rep->hists && i < rep->nr_hists; i++)
 		hists__exit(&rep->hists[i]);
+	callchain__free_all();
 	zfree(&rep->hists);
 	name_list__exit(&rep->comm_list);
 	name_list__exit(&rep->pid_list);

@@ -48,6 +48,7 @@ static struct test_suite *generic_tests[] = {
 	&suite__script,
 	&suite__stat_record,
 	&suite__unwind,
+	&suite__hist,
 };
 
 static struct test_workload *workloads[] = {

@@ -123,6 +123,7 @@ DECLARE_SUITE(stat);
 DECLARE_SUITE(script);
 DECLARE_SUITE(stat_record);
 DECLARE_SUITE(unwind);
+DECLARE_SUITE(hist);
 
 /* Built-in workloads for `perf test -w NAME [args]`. */
 struct test_workload {

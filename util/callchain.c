@@ -82,22 +82,60 @@ int callchain_param__parse(struct callchain_param *param, const char *arg)
 	return err;
 }
 
+/*
+ * Nodes and their child arrays come from one arena: a report makes
+ * millions of them and frees them all at once, and malloc per node cost
+ * more than the rest of the tree work together.
+ */
+struct chain_arena {
+	struct chain_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+static struct chain_arena *arena;
+
+static void *arena__zalloc(size_t n)
+{
+	void *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (!arena || arena->size - arena->used < n) {
+		size_t size = n > (1UL << 20) ? n : (1UL << 20);
+		struct chain_arena *a = malloc(sizeof(*a) + size);
+
+		if (!a)
+			return NULL;
+		a->next = arena;
+		a->used = 0;
+		a->size = size;
+		arena = a;
+	}
+	p = arena->data + arena->used;
+	arena->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+void callchain__free_all(void)
+{
+	while (arena) {
+		struct chain_arena *next = arena->next;
+
+		free(arena);
+		arena = next;
+	}
+}
+
 struct callchain_node *callchain__new_root(void)
 {
-	return calloc(1, sizeof(struct callchain_node));
+	return arena__zalloc(sizeof(struct callchain_node));
 }
 
 void callchain__delete(struct callchain_node *root)
 {
-	uint32_t i;
-
-	if (!root)
-		return;
-	for (i = 0; i < root->nr_children; i++)
-		callchain__delete(root->child[i]);
-	free(root->child);
-	free(root->sorted);
-	free(root);
+	/* The arena owns the memory: callchain__free_all() releases it. */
+	(void)root;
 }
 
 int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b)
@@ -135,15 +173,17 @@ static struct callchain_node *callchain_node__findnew(struct callchain_node *nod
 			lo = mid + 1;
 	}
 	if (node->nr_children == node->alloc_children) {
-		uint32_t n = node->alloc_children ? node->alloc_children * 2 : 2;
-		struct callchain_node **c = realloc(node->child, n * sizeof(*c));
+		uint32_t n = node->alloc_children ? node->alloc_children * 2 : 1;
+		struct callchain_node **c = arena__zalloc(n * sizeof(*c));
 
 		if (!c)
 			return NULL;
+		if (node->nr_children)
+			memcpy(c, node->child, node->nr_children * sizeof(*c));
 		node->child = c;
 		node->alloc_children = n;
 	}
-	child = calloc(1, sizeof(*child));
+	child = arena__zalloc(sizeof(*child));
 	if (!child)
 		return NULL;
 	child->frame = *frame;
@@ -237,12 +277,11 @@ static int callchain__sort_node(struct callchain_node *node, enum chain_mode mod
 
 	if (mode == CHAIN_GRAPH_REL)
 		min_hit = (uint64_t)((double)node->children_hit * min_percent / 100.0);
-	free(node->sorted);
-	node->sorted = NULL;
 	node->nr_sorted = 0;
 	if (!node->nr_children)
 		return 0;
-	node->sorted = malloc(node->nr_children * sizeof(*node->sorted));
+	if (!node->sorted)
+		node->sorted = arena__zalloc(node->nr_children * sizeof(*node->sorted));
 	if (!node->sorted)
 		return -ENOMEM;
 	/*

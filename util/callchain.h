@@ -113,9 +113,14 @@ static inline uint32_t callchain_node__cumul_count(const struct callchain_node *
 	return node->count + node->children_count;
 }
 
-/* A root (no frame), zeroed. NULL on ENOMEM. */
+/*
+ * A root (no frame), zeroed. NULL on ENOMEM. Trees live in an arena of
+ * this module: callchain__delete() is a no-op kept for symmetry, and
+ * callchain__free_all() releases every tree at once.
+ */
 struct callchain_node *callchain__new_root(void);
 void callchain__delete(struct callchain_node *root);
+void callchain__free_all(void);
 
 /*
  * Add the chain @frames[0..@nr) (in the order it is to be shown) with
