@@ -341,6 +341,14 @@ static void he_stat__add(struct he_stat *st, uint64_t period, uint8_t cpumode)
 		st->period_us += period;
 }
 
+static int report__note_chain(struct hist_entry *he, const struct callchain_frame *frames,
+			      int nr, uint64_t period)
+{
+	const struct callchain_chain *c = callchain__intern(frames, nr);
+
+	return c ? callchain_refs__add(&he->chains, c, period) : -ENOMEM;
+}
+
 /*
  * --children: every function on the stack gets the sample's period as its
  * "Children" part, once per sample however often recursion repeats it,
@@ -405,19 +413,13 @@ static int report__add_children(struct report *rep, struct hists *hists,
 		he_stat__add(&he->stat_acc, period, cpumode);
 		if (!chains)
 			continue;
-		if (!he->callchain)
-			he->callchain = callchain__new_root();
-		if (!he->callchain) {
-			err = -ENOMEM;
-			break;
-		}
 		/* The sample's own entry gets the whole chain. */
 		if (i == 0)
-			err = callchain__append(he->callchain, caller ? chain : frames, nr, period);
+			err = report__note_chain(he, caller ? chain : frames, nr, period);
 		else if (caller)
-			err = callchain__append(he->callchain, chain + (nr - 1 - i), i + 1, period);
+			err = report__note_chain(he, chain + (nr - 1 - i), i + 1, period);
 		else
-			err = callchain__append(he->callchain, frames + i, nr - i, period);
+			err = report__note_chain(he, frames + i, nr - i, period);
 		if ((uint32_t)(i ? (caller ? i + 1 : nr - i) : nr) > he->max_depth)
 			he->max_depth = (uint32_t)(i ? (caller ? i + 1 : nr - i) : nr);
 		if (err)
@@ -539,10 +541,7 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	if (rep->use_callchain && callchain_param.mode != CHAIN_NONE && sample->callchain) {
 		if (callchain_param.order == ORDER_CALLER)
 			frames__reverse(rep->frames, nr_frames);
-		if (!he->callchain)
-			he->callchain = callchain__new_root();
-		if (!he->callchain || callchain__append(he->callchain, rep->frames, nr_frames, period))
-			err = -ENOMEM;
+		err = report__note_chain(he, rep->frames, nr_frames, period);
 	}
 out:
 	addr_location__exit(&al);

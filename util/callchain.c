@@ -117,8 +117,113 @@ static void *arena__zalloc(size_t n)
 	return p;
 }
 
+static struct callchain_chain **chain_table;
+static size_t chain_table_size, nr_chains;
+
+static uint64_t chain__hash(const struct callchain_frame *frames, int nr)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		h ^= frames[i].ip + ((uintptr_t)frames[i].sym >> 3);
+		h *= 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	return h ^ (uint64_t)nr;
+}
+
+const struct callchain_chain *callchain__intern(const struct callchain_frame *frames, int nr)
+{
+	uint64_t h = chain__hash(frames, nr);
+	struct callchain_chain *c;
+
+	if (nr_chains >= chain_table_size / 2) {
+		size_t n = chain_table_size ? chain_table_size * 2 : 4096, i;
+		struct callchain_chain **t = calloc(n, sizeof(*t));
+
+		if (!t)
+			return NULL;
+		for (i = 0; i < chain_table_size; i++) {
+			struct callchain_chain *next;
+
+			for (c = chain_table[i]; c; c = next) {
+				next = c->next;
+				c->next = t[c->hash & (n - 1)];
+				t[c->hash & (n - 1)] = c;
+			}
+		}
+		free(chain_table);
+		chain_table = t;
+		chain_table_size = n;
+	}
+	for (c = chain_table[h & (chain_table_size - 1)]; c; c = c->next)
+		if (c->hash == h && c->nr == (uint32_t)nr &&
+		    !memcmp(c->frames, frames, (size_t)nr * sizeof(*frames)))
+			return c;
+	c = arena__zalloc(sizeof(*c) + (size_t)nr * sizeof(*frames));
+	if (!c)
+		return NULL;
+	c->hash = h;
+	c->nr = (uint32_t)nr;
+	memcpy(c->frames, frames, (size_t)nr * sizeof(*frames));
+	c->next = chain_table[h & (chain_table_size - 1)];
+	chain_table[h & (chain_table_size - 1)] = c;
+	nr_chains++;
+	return c;
+}
+
+int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chain *chain,
+			uint64_t period)
+{
+	/* Repeats of the last chain (a hot loop) fold into one note. */
+	if (refs->nr && refs->refs[refs->nr - 1].chain == chain) {
+		refs->refs[refs->nr - 1].period += period;
+		goto count;
+	}
+	if (refs->nr == refs->alloc) {
+		uint32_t n = refs->alloc ? refs->alloc * 2 : 4;
+		struct callchain_ref *r = realloc(refs->refs, n * sizeof(*r));
+
+		if (!r)
+			return -ENOMEM;
+		refs->refs = r;
+		refs->alloc = n;
+	}
+	refs->refs[refs->nr].chain = chain;
+	refs->refs[refs->nr].period = period;
+	refs->refs[refs->nr].count = 0;
+	refs->nr++;
+count:
+	refs->refs[refs->nr - 1].count++;
+	return 0;
+}
+
+struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs)
+{
+	struct callchain_node *root = callchain__new_root();
+	uint32_t i;
+
+	for (i = 0; root && i < refs->nr; i++)
+		if (callchain__append_n(root, refs->refs[i].chain->frames,
+					(int)refs->refs[i].chain->nr, refs->refs[i].period,
+					refs->refs[i].count))
+			return NULL;
+	return root;
+}
+
+void callchain_refs__exit(struct callchain_refs *refs)
+{
+	free(refs->refs);
+	refs->refs = NULL;
+	refs->nr = refs->alloc = 0;
+}
+
 void callchain__free_all(void)
 {
+	free(chain_table);
+	chain_table = NULL;
+	chain_table_size = nr_chains = 0;
 	while (arena) {
 		struct chain_arena *next = arena->next;
 
@@ -196,22 +301,28 @@ static struct callchain_node *callchain_node__findnew(struct callchain_node *nod
 	return child;
 }
 
-int callchain__append(struct callchain_node *root, const struct callchain_frame *frames,
-		      int nr, uint64_t period)
+int callchain__append_n(struct callchain_node *root, const struct callchain_frame *frames,
+			int nr, uint64_t period, uint32_t count)
 {
 	struct callchain_node *node = root;
 	int i;
 
 	for (i = 0; i < nr; i++) {
 		node->children_hit += period;
-		node->children_count++;
+		node->children_count += count;
 		node = callchain_node__findnew(node, &frames[i]);
 		if (!node)
 			return -ENOMEM;
 	}
 	node->hit += period;
-	node->count++;
+	node->count += count;
 	return 0;
+}
+
+int callchain__append(struct callchain_node *root, const struct callchain_frame *frames,
+		      int nr, uint64_t period)
+{
+	return callchain__append_n(root, frames, nr, period, 1);
 }
 
 int callchain__merge(struct callchain_node *dst, const struct callchain_node *src)

@@ -129,6 +129,10 @@ void callchain__free_all(void);
 int callchain__append(struct callchain_node *root, const struct callchain_frame *frames,
 		      int nr, uint64_t period);
 
+/* The same for @count samples at once. */
+int callchain__append_n(struct callchain_node *root, const struct callchain_frame *frames,
+			int nr, uint64_t period, uint32_t count);
+
 /*
  * Add every chain of @src into @dst (the same entry seen twice).
  * 0 or -ENOMEM.
@@ -151,6 +155,42 @@ int callchain__sort(struct callchain_node *root, enum chain_mode mode, uint64_t 
  */
 int callchain__flat_list(struct callchain_node *root, uint64_t min_hit,
 			 struct callchain_node ***list);
+
+/**
+ * struct callchain_chain - one distinct chain, stored once however many
+ * samples have it (callchain__intern)
+ */
+struct callchain_chain {
+	uint64_t hash;
+	uint32_t nr;
+	struct callchain_chain *next;
+	struct callchain_frame frames[];
+};
+
+/* The stored copy of @frames[0..@nr). NULL on ENOMEM. Freed by callchain__free_all(). */
+const struct callchain_chain *callchain__intern(const struct callchain_frame *frames, int nr);
+
+/**
+ * struct callchain_refs - the chains of one entry, with their periods,
+ * turned into a tree only when the entry's graph is printed
+ */
+struct callchain_ref {
+	const struct callchain_chain *chain;
+	uint64_t period;
+	uint32_t count;
+};
+
+struct callchain_refs {
+	struct callchain_ref *refs;
+	uint32_t nr, alloc;
+};
+
+/* Note @chain with @period for later. 0 or -ENOMEM. */
+int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chain *chain,
+			uint64_t period);
+/* The tree of every chain noted (NULL on ENOMEM). */
+struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs);
+void callchain_refs__exit(struct callchain_refs *refs);
 
 /* Orders frames as the reference's tree does (dso, then symbol start or address). */
 int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b);

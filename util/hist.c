@@ -34,6 +34,7 @@ void hist_entry__delete(struct hist_entry *he)
 	thread__put(he->thread);
 	dso__put(he->dso);
 	callchain__delete(he->callchain);
+	callchain_refs__exit(&he->chains);
 	free(he->trace);
 	free(he);
 }
@@ -176,6 +177,7 @@ struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *
 	he->dso = key->dso ? dso__get(key->dso) : NULL;
 	he->trace = key->trace ? strdup(key->trace) : NULL;
 	he->callchain = NULL;
+	memset(&he->chains, 0, sizeof(he->chains));
 	memset(&he->stat, 0, sizeof(he->stat));
 	memset(&he->stat_acc, 0, sizeof(he->stat_acc));
 	he->seq = hists->seq++;
@@ -209,7 +211,7 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 			va = a->stat_acc.period;
 			vb = b->stat_acc.period;
 			/* Equal totals: the caller above its callee, as the reference. */
-			if (va == vb && a->thread == b->thread && a->callchain && b->callchain &&
+			if (va == vb && a->thread == b->thread && a->chains.nr && b->chains.nr &&
 			    a->max_depth != b->max_depth) {
 				bool deeper_first = callchain_param.order == ORDER_CALLER;
 

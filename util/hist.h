@@ -47,7 +47,8 @@ struct he_stat {
  * @time:     sample time rounded down to the time quantum
  * @trace:    the tracepoint's formatted fields (owned)
  * @stat_acc: with --children: this entry plus everything it called
- * @callchain: root of its callchain tree, NULL without callchains
+ * @chains:   its samples' chains, noted while reading
+ * @callchain: the tree of @chains, built when the graph is printed
  */
 struct hist_entry {
 	struct hist_entry *next;
@@ -68,6 +69,7 @@ struct hist_entry {
 	char *trace;
 	struct he_stat stat;
 	struct he_stat stat_acc;
+	struct callchain_refs chains;
 	struct callchain_node *callchain;
 	uint64_t seq;
 	uint32_t max_depth;

@@ -367,6 +367,18 @@ static void hist_entry__fprintf_callchain(struct hist_entry *he, struct hists *h
 	uint64_t parent_total = hists->children ? he->stat_acc.period : he->stat.period;
 	uint64_t min_hit;
 
+	if (!he->chains.nr && !he->callchain)
+		return;
+	/*
+	 * Graph and flat output leave out what is below a share of all
+	 * samples: an entry smaller than that prints nothing, and its tree
+	 * is never built.
+	 */
+	if (callchain_param.mode != CHAIN_GRAPH_REL &&
+	    parent_total < (uint64_t)((double)opts->total * (callchain_param.min_percent / 100.0)))
+		return;
+	if (!he->callchain)
+		he->callchain = callchain_refs__tree(&he->chains);
 	if (!he->callchain)
 		return;
 	switch (callchain_param.mode) {
