@@ -90,8 +90,8 @@ gfiles=("$D/cpu-clock-g.data")
 
 # Fresh recordings by the reference, read on this machine (kernel symbols
 # resolve from this machine's kallsyms for both).
-if "$REF" record --no-bpf-event -q -g -e cpu-clock -F 4000 -o "$TMPD/g.data" -- \
-	sh -c 'for i in $(seq 1 40000); do :; done; ls / > /dev/null' > /dev/null 2>&1; then
+if "$REF" record --no-bpf-event -q -g -e cpu-clock -F 2000 -o "$TMPD/g.data" -- \
+	sh -c 'for i in $(seq 1 20000); do :; done; ls / > /dev/null' > /dev/null 2>&1; then
 	gfiles+=("$TMPD/g.data")
 	files+=("$TMPD/g.data")
 fi
