@@ -224,7 +224,11 @@ static int report__resolve_callchain(struct report *rep, struct thread *thread,
 			rep->frames = f;
 			rep->frames_alloc = n;
 		}
-		report__resolve_frame(thread, cpumode, ip, &rep->frames[nr++]);
+		report__resolve_frame(thread, cpumode, ip, &rep->frames[nr]);
+		/* -U drops what has no symbol from the chains too. */
+		if (rep->hide_unresolved && !rep->frames[nr].sym)
+			continue;
+		nr++;
 	}
 	return nr;
 }
@@ -621,7 +625,10 @@ static void report__fprintf_hists_header(struct report *rep, struct hists *hists
 	char unit;
 
 	nr = convert_unit(nr, &unit);
-	fprintf(fp, "# Samples: %lu%c of event '%s'\n", nr, unit, evsel__name(evsel));
+	fprintf(fp, "# Samples: %lu%c of event '%s'", nr, unit, evsel__name(evsel));
+	if (rep->time_str)
+		fprintf(fp, " (time slices: %s)", rep->time_str);
+	fputc('\n', fp);
 	fprintf(fp, "# Event count (approx.): %" PRIu64 "\n", count);
 }
 
@@ -807,6 +814,16 @@ static int report__setup(struct report *rep, struct perf_session *session)
 		return -ENOMEM;
 	if (rep->cpu_list) {
 		int nr_cpus = session->header.env.nr_cpus_avail;
+		struct evsel *ev;
+
+		evlist__for_each_entry(session->evlist, ev) {
+			if (!(ev->attr.sample_type & PERF_SAMPLE_CPU)) {
+				pr_err("File does not contain CPU events. Remove -C option to proceed.\n");
+				pr_err("Error:\nfailed to set cpu bitmap\n");
+				/* The reference exits 0 here. */
+				return 1;
+			}
+		}
 
 		if (nr_cpus <= 0 || nr_cpus > SCRIPT_MAX_NR_CPUS)
 			nr_cpus = SCRIPT_MAX_NR_CPUS;
@@ -990,7 +1007,7 @@ static int __cmd_report(struct report *rep)
 			report__cleanup(rep);
 			perf_session__delete(session);
 			machine__delete(rep->machine);
-			return -1;
+			return err > 0 ? 0 : -1;
 		}
 	}
 
