@@ -11,11 +11,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <inttypes.h>
+#include <limits.h>
+#include <regex.h>
+
 #include "builtin.h"
+#include "ui/stdio/hist.h"
+#include "util/callchain.h"
+#include "util/comm.h"
+#include "util/config.h"
 #include "util/data.h"
+#include "util/dso.h"
+#include "util/hist.h"
+#include "util/machine.h"
+#include "util/map.h"
+#include "util/script-filter.h"
+#include "util/sort.h"
+#include "util/srcline.h"
+#include "util/symbol.h"
+#include "util/thread.h"
 #include "util/debug.h"
 #include "util/event.h"
 #include "util/evlist.h"
+#include "util/evsel.h"
+#include "util/zalloc.h"
 #include "util/header.h"
 #include "util/parse-options.h"
 #include "util/session.h"
@@ -84,14 +103,465 @@ struct report {
 	const char *percent_limit, *percent_type, *percentage, *pids, *prefix;
 	const char *prefix_strip, *pretty, *stdio_color, *switch_off, *switch_on;
 	const char *symbol_filter, *symfs, *tids, *time_str, *time_quantum;
+	bool children_set;
+	bool no_children;
+
+	/* ---- the histogram report ---- */
+	struct machine *machine;
+	struct hists *hists;		/* one per evsel, by evsel->idx */
+	int nr_hists;
+	struct hists_print_opts print;
+	const struct sort_key *keys[SORT_NR_KEYS];
+	int nr_keys;
+	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
+	int nr_order;
+	struct sort_needs needs;
+	bool use_callchain;
+	bool print_callchain;
+	bool callchain_user_set;
+	struct name_list comm_list, pid_list, tid_list, dso_list, sym_list;
+	uint64_t cpu_bitmap[SCRIPT_MAX_NR_CPUS / 64];
+	struct time_range *ranges;
+	int nr_ranges;
+	regex_t parent_regex;
+	bool parent_regex_set;
+	struct callchain_frame *frames;
+	int frames_alloc;
 };
+
+/* ---- frames of a callchain, resolved through a small cache ---- */
+
+#define FRAME_CACHE_BITS 14
+
+struct frame_cache_slot {
+	uint64_t ip;
+	const void *maps;
+	uint8_t cpumode;
+	bool valid;
+	struct dso *dso;
+	struct symbol *sym;
+};
+
+static struct frame_cache_slot *frame_cache;
+
+static void report__resolve_frame(struct thread *thread, uint8_t cpumode, uint64_t ip,
+				  struct callchain_frame *f)
+{
+	const void *maps = cpumode == PERF_RECORD_MISC_USER ? (const void *)thread->maps : NULL;
+	struct frame_cache_slot *e = NULL;
+	struct addr_location al;
+
+	f->ip = ip;
+	if (!frame_cache)
+		frame_cache = calloc(1UL << FRAME_CACHE_BITS, sizeof(*frame_cache));
+	if (frame_cache) {
+		uint64_t h = (ip ^ (ip >> 17) ^ ((uintptr_t)maps >> 4)) * 0x9e3779b97f4a7c15ULL;
+
+		e = &frame_cache[h >> (64 - FRAME_CACHE_BITS)];
+		if (e->valid && e->ip == ip && e->maps == maps && e->cpumode == cpumode) {
+			f->dso = e->dso;
+			f->sym = e->sym;
+			return;
+		}
+	}
+	addr_location__init(&al);
+	thread__find_symbol(thread, cpumode, ip, &al);
+	/* The dso lives as long as the machine: no reference is kept per frame. */
+	f->dso = al.map ? al.map->dso : NULL;
+	f->sym = al.sym;
+	addr_location__exit(&al);
+	if (e) {
+		e->ip = ip;
+		e->maps = maps;
+		e->cpumode = cpumode;
+		e->valid = true;
+		e->dso = f->dso;
+		e->sym = f->sym;
+	}
+}
+
+/* Records that change address spaces make cached frames stale. */
+static void frame_cache__flush(void)
+{
+	if (frame_cache)
+		memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
+}
+
+/*
+ * The sample's callchain as frames, callee first, at most --max-stack of
+ * them; context markers switch the address space. Returns the number, or
+ * 0 for a chain with a marker the reference does not know (it drops those).
+ */
+static int report__resolve_callchain(struct report *rep, struct thread *thread,
+				     const struct ip_callchain *chain)
+{
+	uint8_t cpumode = PERF_RECORD_MISC_USER;
+	uint64_t i;
+	int nr = 0;
+
+	if (!chain)
+		return 0;
+	for (i = 0; i < chain->nr && nr < rep->max_stack; i++) {
+		uint64_t ip = chain->ips[i];
+
+		if (ip >= PERF_CONTEXT_MAX) {
+			if (ip == PERF_CONTEXT_HV)
+				cpumode = PERF_RECORD_MISC_HYPERVISOR;
+			else if (ip == PERF_CONTEXT_KERNEL)
+				cpumode = PERF_RECORD_MISC_KERNEL;
+			else if (ip == PERF_CONTEXT_USER)
+				cpumode = PERF_RECORD_MISC_USER;
+			else
+				return 0;
+			continue;
+		}
+		if (nr >= rep->frames_alloc) {
+			int n = rep->frames_alloc ? rep->frames_alloc * 2 : 64;
+			struct callchain_frame *f = realloc(rep->frames, n * sizeof(*f));
+
+			if (!f)
+				return -ENOMEM;
+			rep->frames = f;
+			rep->frames_alloc = n;
+		}
+		report__resolve_frame(thread, cpumode, ip, &rep->frames[nr]);
+		/* -U drops what has no symbol from the chains too. */
+		if (rep->hide_unresolved && !rep->frames[nr].sym)
+			continue;
+		nr++;
+	}
+	return nr;
+}
+
+static void frames__reverse(struct callchain_frame *f, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr / 2; i++) {
+		struct callchain_frame t = f[i];
+
+		f[i] = f[nr - 1 - i];
+		f[nr - 1 - i] = t;
+	}
+}
+
+/* --comms, --pid, --tid, --dsos, -S */
+static bool report__filtered(struct report *rep, const struct addr_location *al)
+{
+	struct thread *thread = al->thread;
+
+	if (rep->comms && !name_list__has(&rep->comm_list, thread__comm_str(thread)))
+		return true;
+	if (rep->pids && !id_list__has(&rep->pid_list, thread->pid_))
+		return true;
+	if (rep->tids && !id_list__has(&rep->tid_list, thread->tid))
+		return true;
+	if (rep->dsos) {
+		const struct dso *dso = al->map ? al->map->dso : NULL;
+
+		if (!dso || !(name_list__has(&rep->dso_list, dso->short_name) ||
+			      name_list__has(&rep->dso_list, dso->long_name)))
+			return true;
+	}
+	if (rep->symbols && (!al->sym || !name_list__has(&rep->sym_list, al->sym->name)))
+		return true;
+	return false;
+}
+
+static const char *path__basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/*
+ * srcline and srcfile of @he's address: for inlined code the reference
+ * names the position in the function the symbol is (the outermost
+ * level); without line information "dso[address]".
+ */
+static void report__srcline(struct hist_entry *he, uint64_t addr)
+{
+	const struct inline_node *node;
+	char buf[PATH_MAX + 32];
+	const char *str;
+
+	he->srcline = NULL;
+	he->srcfile = "";
+	if (!he->dso)
+		return;
+	node = dso__inline_node(he->dso, addr);
+	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
+		const struct inline_frame *f = &node->frames[node->nr - 1];
+
+		snprintf(buf, sizeof(buf), "%s:%u", path__basename(f->filename), f->line);
+		he->srcline = comm_str__intern(buf);
+		he->srcfile = comm_str__intern(path__basename(f->filename));
+		return;
+	}
+	str = dso__srcline_sort_str(he->dso, addr, he->sym);
+	if (str && !strcmp(str, SRCLINE_UNKNOWN) && !he->sym) {
+		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", he->dso->short_name,
+			 dso__addr_to_vaddr(he->dso, addr));
+		str = comm_str__intern(buf);
+	} else if (str && !strcmp(str, SRCLINE_UNKNOWN) && he->sym) {
+		size_t len = strlen(he->sym->name);
+
+		/* PLT entries have no line: the reference falls back to sym+offset. */
+		if (len > 4 && !strcmp(he->sym->name + len - 4, "@plt")) {
+			snprintf(buf, sizeof(buf), "%s+%" PRIu64, he->sym->name, addr - he->sym->start);
+			str = comm_str__intern(buf);
+		}
+	}
+	he->srcline = str;
+	if (str && strchr(str, ':') && strcmp(str, SRCLINE_UNKNOWN)) {
+		size_t len = (size_t)(strrchr(str, ':') - str);
+
+		if (len < sizeof(buf)) {
+			memcpy(buf, str, len);
+			buf[len] = 0;
+			he->srcfile = comm_str__intern(buf);
+		}
+	}
+}
+
+static const char *report__parent(struct report *rep, const struct callchain_frame *f, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++)
+		if (f[i].sym && !regexec(&rep->parent_regex, f[i].sym->name, 0, NULL, 0))
+			return f[i].sym->name;
+	return NULL;
+}
+
+static void he_stat__add(struct he_stat *st, uint64_t period, uint8_t cpumode)
+{
+	st->period += period;
+	st->nr_events++;
+	if (cpumode == PERF_RECORD_MISC_KERNEL)
+		st->period_sys += period;
+	else if (cpumode == PERF_RECORD_MISC_USER)
+		st->period_us += period;
+}
+
+static int report__note_chain(struct hist_entry *he, const struct callchain_frame *frames,
+			      int nr, uint64_t period)
+{
+	const struct callchain_chain *c = callchain__intern(frames, nr);
+
+	return c ? callchain_refs__add(&he->chains, c, period) : -ENOMEM;
+}
+
+/*
+ * --children: every function on the stack gets the sample's period as its
+ * "Children" part, once per sample however often recursion repeats it,
+ * and the stretch of the chain from it to the sampled function (caller
+ * order, the default here) or to the outermost caller (callee order).
+ * @frames is callee first; frame 0 is the sample's own entry @self.
+ */
+static int report__add_children(struct report *rep, struct hists *hists,
+				struct hist_entry *self, const struct hist_entry *self_key,
+				struct callchain_frame *frames, int nr, uint64_t period,
+				uint8_t cpumode)
+{
+	bool chains = rep->use_callchain && callchain_param.mode != CHAIN_NONE;
+	bool caller = callchain_param.order == ORDER_CALLER;
+	struct callchain_frame *chain = NULL;
+	char levels[PERF_MAX_STACK_DEPTH + 1];
+	char level = self_key->level;
+	int i, j, err = 0;
+
+	/*
+	 * A frame outside any map takes the marker of the frame resolved
+	 * before it in chain order, as the reference's reused location does.
+	 */
+	for (j = 0; j < nr && j <= PERF_MAX_STACK_DEPTH; j++) {
+		int k = caller ? nr - 1 - j : j;
+
+		if (frames[k].dso)
+			level = dso__is_kernel(frames[k].dso) ? 'k' : '.';
+		if (k <= PERF_MAX_STACK_DEPTH)
+			levels[k] = level;
+	}
+
+	if (chains && caller) {
+		chain = malloc(nr * sizeof(*chain));
+		if (!chain)
+			return -ENOMEM;
+		for (i = 0; i < nr; i++)
+			chain[i] = frames[nr - 1 - i];
+	}
+	for (i = 0; i < nr; i++) {
+		struct hist_entry key = *self_key, *he = self;
+
+		for (j = 0; j < i; j++)
+			if (!callchain_frame__cmp(&frames[j], &frames[i]))
+				break;
+		if (j < i)
+			continue;
+		if (i > 0) {
+			key.dso = frames[i].dso;
+			key.sym = frames[i].sym;
+			key.ip = frames[i].ip;
+			key.level = i <= PERF_MAX_STACK_DEPTH ? levels[i] : '.';
+			key.srcline = NULL;
+			key.srcfile = NULL;
+			key.hash = hists__hash(hists, &key);
+			he = hists__findnew(hists, &key);
+			if (!he) {
+				err = -ENOMEM;
+				break;
+			}
+		}
+		he_stat__add(&he->stat_acc, period, cpumode);
+		if (!chains)
+			continue;
+		/* The sample's own entry gets the whole chain. */
+		if (i == 0)
+			err = report__note_chain(he, caller ? chain : frames, nr, period);
+		else if (caller)
+			err = report__note_chain(he, chain + (nr - 1 - i), i + 1, period);
+		else
+			err = report__note_chain(he, frames + i, nr - i, period);
+		if ((uint32_t)(i ? (caller ? i + 1 : nr - i) : nr) > he->max_depth)
+			he->max_depth = (uint32_t)(i ? (caller ? i + 1 : nr - i) : nr);
+		if (err)
+			break;
+	}
+	free(chain);
+	return err;
+}
+
+/* The hists of @evsel; a pipe's events come after the setup, so grow. */
+static struct hists *report__hists(struct report *rep, struct evsel *evsel)
+{
+	int i;
+
+	if (!rep->hists || evsel->idx < 0)
+		return NULL;
+	if (evsel->idx >= rep->nr_hists) {
+		int n = evsel->idx + 1;
+		struct hists *h = realloc(rep->hists, n * sizeof(*h));
+
+		if (!h)
+			return NULL;
+		for (i = rep->nr_hists; i < n; i++)
+			hists__init(&h[i], rep->keys, rep->nr_keys, rep->order, rep->nr_order,
+				    rep->children);
+		rep->hists = h;
+		rep->nr_hists = n;
+	}
+	return &rep->hists[evsel->idx];
+}
 
 static int report__process_sample(struct perf_tool *tool, union perf_event *event,
 				  struct perf_sample *sample, struct evsel *evsel,
 				  struct machine *machine)
 {
-	(void)tool; (void)event; (void)sample; (void)evsel; (void)machine;
-	return 0;
+	struct report *rep = container_of(tool, struct report, tool);
+	struct hists *hists;
+	struct addr_location al;
+	struct hist_entry key, *he;
+	int nr_frames = 0, err = 0;
+	uint64_t period = sample->period;
+
+	(void)event;
+	/* --stats and -D count samples without a histogram. */
+	if (!rep->hists)
+		return 0;
+	hists = report__hists(rep, evsel);
+	if (!hists)
+		return evsel->idx < 0 ? 0 : -ENOMEM;
+	if (time_ranges__skip(rep->ranges, rep->nr_ranges, sample->time))
+		return 0;
+	if (rep->cpu_list && sample->cpu != (uint32_t)-1 &&
+	    !cpu_bitmap__test(rep->cpu_bitmap, sample->cpu))
+		return 0;
+
+	addr_location__init(&al);
+	if (machine__resolve(machine, &al, sample) < 0) {
+		pr_err("problem processing %d event, skipping it.\n", event->header.type);
+		err = -1;
+		goto out;
+	}
+	if (rep->hide_unresolved && !al.sym)
+		goto out;
+
+	hists->nr_samples++;
+	hists->total_period += period;
+	memset(&key, 0, sizeof(key));
+	key.filtered = report__filtered(rep, &al);
+	if (key.filtered)
+		goto out;
+	hists->nr_non_filtered_samples++;
+	hists->total_non_filtered_period += period;
+
+	key.thread = al.thread;
+	key.comm = thread__comm_str(al.thread);
+	key.pid = al.thread->pid_;
+	key.tid = al.thread->tid;
+	key.dso = al.map ? al.map->dso : NULL;
+	key.sym = al.sym;
+	key.ip = al.sym ? al.sym->start : al.addr;
+	if (!al.sym)
+		key.ip = al.addr;
+	key.level = al.level;
+	key.cpu = (int32_t)sample->cpu;
+	key.socket = al.socket;
+	if (rep->needs.srcline || rep->needs.srcfile)
+		report__srcline(&key, al.addr);
+	key.time = sort_time_quantum ? sample->time / sort_time_quantum * sort_time_quantum
+				     : sample->time;
+
+	if ((rep->use_callchain || rep->needs.parent || hists->children) && sample->callchain) {
+		nr_frames = report__resolve_callchain(rep, al.thread, sample->callchain);
+		if (nr_frames < 0) {
+			err = nr_frames;
+			goto out;
+		}
+	}
+	if (rep->needs.parent) {
+		key.parent = report__parent(rep, rep->frames, nr_frames);
+		if (rep->exclude_other && !key.parent)
+			goto out;
+	}
+	key.hash = hists__hash(hists, &key);
+	he = hists__findnew(hists, &key);
+	if (!he) {
+		err = -ENOMEM;
+		goto out;
+	}
+	he_stat__add(&he->stat, period, sample->cpumode);
+	if (hists->children) {
+		if (nr_frames > 0) {
+			err = report__add_children(rep, hists, he, &key, rep->frames, nr_frames,
+						   period, sample->cpumode);
+		} else {
+			he_stat__add(&he->stat_acc, period, sample->cpumode);
+		}
+		goto out;
+	}
+	if (rep->use_callchain && callchain_param.mode != CHAIN_NONE && sample->callchain) {
+		if (callchain_param.order == ORDER_CALLER)
+			frames__reverse(rep->frames, nr_frames);
+		err = report__note_chain(he, rep->frames, nr_frames, period);
+	}
+out:
+	addr_location__exit(&al);
+	return err;
+}
+
+/* Records that change the machine. */
+static int report__machine_event(struct perf_tool *tool, union perf_event *event,
+				 struct perf_sample *sample, struct machine *machine)
+{
+	(void)tool;
+	/* --stats and -D read without a machine. */
+	if (!machine)
+		return 0;
+	frame_cache__flush();
+	return machine__process_event(machine, event, sample);
 }
 
 static int report__lost_in_stats(struct perf_tool *tool, union perf_event *event,
@@ -129,6 +599,367 @@ static int parse_string_cb(const struct option *opt, const char *arg, int unset)
 	return 0;
 }
 
+/* "K", "M", "G" for large sample counts, as the reference shortens them. */
+static unsigned long convert_unit(unsigned long value, char *unit)
+{
+	*unit = ' ';
+	if (value > 1000) {
+		value /= 1000;
+		*unit = 'K';
+	}
+	if (value > 1000) {
+		value /= 1000;
+		*unit = 'M';
+	}
+	if (value > 1000) {
+		value /= 1000;
+		*unit = 'G';
+	}
+	return value;
+}
+
+static bool report__relative(const struct report *rep)
+{
+	return rep->percentage && !strcmp(rep->percentage, "relative");
+}
+
+static void report__fprintf_hists_header(struct report *rep, struct hists *hists,
+					 struct evsel *evsel, FILE *fp)
+{
+	bool rel = report__relative(rep);
+	unsigned long nr = (unsigned long)(rel ? hists->nr_non_filtered_samples : hists->nr_samples);
+	uint64_t count = rel ? hists->total_non_filtered_period : hists->total_period;
+	char unit;
+
+	nr = convert_unit(nr, &unit);
+	fprintf(fp, "# Samples: %lu%c of event '%s'", nr, unit, evsel__name(evsel));
+	if (rep->time_str)
+		fprintf(fp, " (time slices: %s)", rep->time_str);
+	fputc('\n', fp);
+	fprintf(fp, "# Event count (approx.): %" PRIu64 "\n", count);
+}
+
+/* One item of --sort or -F: a key or a non-key column. */
+struct report_item {
+	int hpp;
+	const struct sort_key *key;
+};
+
+static int report__parse_items(const char *list, const char *what, struct report_item *items,
+			       int max)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+	int n = 0;
+
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int hpp = hpp_column__find(tok);
+		const struct sort_key *k = hpp < 0 ? sort_key__find(tok) : NULL;
+
+		if (hpp < 0 && !k) {
+			fprintf(stderr, "Error:\nUnknown --%s key: `%s'\n", what, tok);
+			free(copy);
+			return -EINVAL;
+		}
+		if (n < max)
+			items[n++] = (struct report_item){ hpp, k };
+	}
+	free(copy);
+	return n;
+}
+
+static bool items__has(const struct report_item *items, int n, const struct report_item *it)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (items[i].hpp == it->hpp && items[i].key == it->key)
+			return true;
+	return false;
+}
+
+#define MAX_ITEMS (HPP_NR_COLUMNS + SORT_NR_KEYS)
+
+/*
+ * The columns, the merge keys and the output order, from --sort and -F
+ * as the reference combines them: without -F the overhead columns come
+ * first and, unless --sort names a non-key column, the order starts with
+ * the overhead; with -F the columns are as given (plus sort keys not in
+ * it) and the order is --sort, then the fields.
+ */
+static int report__setup_sort(struct report *rep)
+{
+	struct report_item sort[MAX_ITEMS], fields[MAX_ITEMS], cols[MAX_ITEMS], order[MAX_ITEMS];
+	int nr_sort = 0, nr_fields = 0, nr_cols = 0, nr_order = 0, i;
+	bool sort_has_hpp = false;
+	struct hists_print_opts *po = &rep->print;
+
+	if (rep->sort || !rep->fields) {
+		const char *s = rep->sort ? rep->sort : (rep->parent ? "comm,dso,sym,parent" : "comm,dso,sym");
+
+		nr_sort = report__parse_items(s, "sort", sort, MAX_ITEMS);
+		if (nr_sort < 0)
+			return nr_sort;
+	}
+	if (rep->fields) {
+		nr_fields = report__parse_items(rep->fields, "fields", fields, MAX_ITEMS);
+		if (nr_fields < 0)
+			return nr_fields;
+	}
+	for (i = 0; i < nr_sort; i++)
+		if (sort[i].hpp >= 0)
+			sort_has_hpp = true;
+
+	if (rep->fields) {
+		for (i = 0; i < nr_fields && nr_cols < MAX_ITEMS; i++) {
+			if (fields[i].hpp == HPP_OVERHEAD && rep->children && rep->use_callchain)
+				cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_CHILDREN, NULL };
+			cols[nr_cols++] = fields[i];
+		}
+		for (i = 0; i < nr_sort && nr_cols < MAX_ITEMS; i++)
+			if (!items__has(cols, nr_cols, &sort[i]))
+				cols[nr_cols++] = sort[i];
+		for (i = 0; i < nr_sort; i++)
+			order[nr_order++] = sort[i];
+		for (i = 0; i < nr_cols; i++)
+			if (!items__has(order, nr_order, &cols[i]))
+				order[nr_order++] = cols[i];
+	} else {
+		if (rep->children && rep->use_callchain)
+			cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_CHILDREN, NULL };
+		cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD, NULL };
+		if (rep->show_cpu_utilization) {
+			cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_SYS, NULL };
+			cols[nr_cols++] = (struct report_item){ HPP_OVERHEAD_US, NULL };
+		}
+		if (rep->show_nr_samples)
+			cols[nr_cols++] = (struct report_item){ HPP_SAMPLE, NULL };
+		if (rep->show_total_period)
+			cols[nr_cols++] = (struct report_item){ HPP_PERIOD, NULL };
+		if (!sort_has_hpp)
+			for (i = 0; i < nr_cols; i++)
+				if (cols[i].hpp == HPP_OVERHEAD_CHILDREN || cols[i].hpp == HPP_OVERHEAD)
+					order[nr_order++] = cols[i];
+		for (i = 0; i < nr_sort && nr_cols < MAX_ITEMS; i++) {
+			order[nr_order++] = sort[i];
+			if (!items__has(cols, nr_cols, &sort[i]))
+				cols[nr_cols++] = sort[i];
+		}
+	}
+
+	rep->nr_keys = 0;
+	for (i = 0; i < nr_order; i++)
+		if (order[i].key && rep->nr_keys < SORT_NR_KEYS)
+			rep->keys[rep->nr_keys++] = order[i].key;
+	for (i = 0; i < nr_order; i++) {
+		rep->order[i].hpp = order[i].hpp;
+		rep->order[i].key = order[i].key;
+	}
+	rep->nr_order = nr_order;
+
+	po->nr_cols = 0;
+	for (i = 0; i < nr_cols; i++) {
+		const struct sort_key *k = cols[i].key;
+
+		/* A filter naming one comm, dso or symbol makes its column redundant. */
+		if (k && k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1)
+			continue;
+		if (k && k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1)
+			continue;
+		if (k && k->id == SORT_SYM && rep->symbols && rep->sym_list.nr == 1)
+			continue;
+		po->cols[po->nr_cols++] = (struct hist_column){ cols[i].hpp, k, 0 };
+	}
+	return 0;
+}
+
+static void report__set_needs(struct report *rep)
+{
+	int i;
+
+	for (i = 0; i < rep->nr_keys; i++) {
+		switch (rep->keys[i]->id) {
+		case SORT_SRCLINE:
+			rep->needs.srcline = true;
+			break;
+		case SORT_SRCFILE:
+			rep->needs.srcfile = true;
+			break;
+		case SORT_PARENT:
+			rep->needs.parent = true;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static bool report__has_callchains(struct perf_session *session)
+{
+	struct evsel *evsel;
+
+	evlist__for_each_entry(session->evlist, evsel)
+		if (evsel->attr.sample_type & PERF_SAMPLE_CALLCHAIN)
+			return true;
+	return false;
+}
+
+static int report__setup(struct report *rep, struct perf_session *session)
+{
+	struct evsel *evsel;
+	int err, n = 0;
+
+	if ((rep->pids && id_list__parse(&rep->pid_list, rep->pids)) ||
+	    (rep->tids && id_list__parse(&rep->tid_list, rep->tids))) {
+		pr_err("problems parsing pid/tid list\n");
+		return -EINVAL;
+	}
+	if ((rep->comms && name_list__parse(&rep->comm_list, rep->comms)) ||
+	    (rep->symbols && name_list__parse(&rep->sym_list, rep->symbols)) ||
+	    (rep->dsos && name_list__parse(&rep->dso_list, rep->dsos)))
+		return -ENOMEM;
+	if (rep->cpu_list) {
+		int nr_cpus = session->header.env.nr_cpus_avail;
+		struct evsel *ev;
+
+		evlist__for_each_entry(session->evlist, ev) {
+			if (!(ev->attr.sample_type & PERF_SAMPLE_CPU)) {
+				pr_err("File does not contain CPU events. Remove -C option to proceed.\n");
+				pr_err("Error:\nfailed to set cpu bitmap\n");
+				/* The reference exits 0 here. */
+				return 1;
+			}
+		}
+
+		if (nr_cpus <= 0 || nr_cpus > SCRIPT_MAX_NR_CPUS)
+			nr_cpus = SCRIPT_MAX_NR_CPUS;
+		if (cpu_bitmap__parse(rep->cpu_bitmap, rep->cpu_list, nr_cpus))
+			return -EINVAL;
+	}
+	if (rep->time_str) {
+		err = time_ranges__parse(rep->time_str, session->first_sample_time,
+					 session->last_sample_time, false, &rep->ranges);
+		if (err < 0)
+			return err;
+		rep->nr_ranges = err;
+	}
+	report__set_needs(rep);
+	if (rep->parent || rep->needs.parent) {
+		const char *re = rep->parent ? rep->parent : "^sys_|^do_page_fault";
+
+		if (regcomp(&rep->parent_regex, re, REG_EXTENDED)) {
+			pr_err("Invalid regex: %s\n", re);
+			return -EINVAL;
+		}
+		rep->parent_regex_set = true;
+		rep->needs.parent = true;
+	}
+
+	if (rep->needs.parent && !report__has_callchains(session) &&
+	    rep->sort && strstr(rep->sort, "parent")) {
+		fprintf(stderr, "Error:\nSelected --sort parent, but no callchain data. "
+			"Did you call 'perf record' without -g?\n");
+		return -EINVAL;
+	}
+	/* Callchains are shown when the file has them, unless -g none or -G. */
+	if (rep->use_callchain && !report__has_callchains(session))
+		rep->use_callchain = false;
+	if (!rep->use_callchain)
+		rep->children = false;
+	/* -g none: children are still summed, only the graphs are not shown. */
+	if (callchain_param.mode == CHAIN_NONE)
+		rep->print_callchain = false;
+
+	err = report__setup_sort(rep);
+	if (err)
+		return err;
+	report__set_needs(rep);
+	evlist__for_each_entry(session->evlist, evsel)
+		if (evsel->idx + 1 > n)
+			n = evsel->idx + 1;
+	rep->hists = calloc(n ? n : 1, sizeof(*rep->hists));
+	if (!rep->hists)
+		return -ENOMEM;
+	rep->nr_hists = n;
+	for (n = 0; n < rep->nr_hists; n++)
+		hists__init(&rep->hists[n], rep->keys, rep->nr_keys, rep->order, rep->nr_order,
+			    rep->children);
+	rep->print.use_callchain = rep->use_callchain && rep->print_callchain;
+	rep->print.children = rep->children;
+	rep->print.first_key_sym = !rep->fields && rep->sort && !strncmp(rep->sort, "sym", 3);
+	rep->print.quiet = quiet;
+	rep->print.field_sep = rep->field_sep;
+	if (rep->percent_limit) {
+		rep->print.percent_limit = strtod(rep->percent_limit, NULL);
+		/* The limit also prunes the call graphs, as in the reference. */
+		callchain_param.min_percent = rep->print.percent_limit;
+	}
+	return 0;
+}
+
+static int report__print(struct report *rep, struct perf_session *session)
+{
+	struct evsel *evsel;
+	bool first = true;
+
+	if (!quiet) {
+		/* A filter of one name is noted instead of a column. */
+		if (rep->comms && rep->comm_list.nr == 1)
+			printf("# comm: %s\n", rep->comm_list.names[0]);
+		if (rep->dsos && rep->dso_list.nr == 1)
+			printf("# dso: %s\n", rep->dso_list.names[0]);
+		if (rep->symbols && rep->sym_list.nr == 1)
+			printf("# symbol: %s\n", rep->sym_list.names[0]);
+		fprintf(stdout, "#\n# Total Lost Samples: %" PRIu64 "\n#\n",
+			session->stats.total_lost_samples);
+	}
+	evlist__for_each_entry(session->evlist, evsel) {
+		struct hists *hists;
+
+		if (evsel->idx < 0 || evsel->idx >= rep->nr_hists)
+			continue;
+		hists = &rep->hists[evsel->idx];
+		if (!hists->nr_samples && rep->skip_empty)
+			continue;
+		if (hists__output_resort(hists))
+			return -ENOMEM;
+		if (!quiet) {
+			report__fprintf_hists_header(rep, hists, evsel, stdout);
+			fputs("#\n", stdout);
+		}
+		rep->print.total = report__relative(rep) ? hists->total_non_filtered_period
+							 : hists->total_period;
+		rep->print.chain_total = hists->total_period;
+		hists__fprintf(hists, &rep->print, stdout);
+		fputs("\n\n", stdout);
+		first = false;
+	}
+	(void)first;
+	return 0;
+}
+
+static void report__cleanup(struct report *rep)
+{
+	int i;
+
+	for (i = 0; rep->hists && i < rep->nr_hists; i++)
+		hists__exit(&rep->hists[i]);
+	callchain__free_all();
+	zfree(&rep->hists);
+	name_list__exit(&rep->comm_list);
+	name_list__exit(&rep->pid_list);
+	name_list__exit(&rep->tid_list);
+	name_list__exit(&rep->dso_list);
+	name_list__exit(&rep->sym_list);
+	zfree(&rep->ranges);
+	zfree(&rep->frames);
+	if (rep->parent_regex_set)
+		regfree(&rep->parent_regex);
+	free(frame_cache);
+	frame_cache = NULL;
+}
+
 static int __cmd_report(struct report *rep)
 {
 	struct perf_data data = {
@@ -137,6 +968,7 @@ static int __cmd_report(struct report *rep)
 		.force = rep->force,
 	};
 	struct perf_session *session;
+	bool histogram;
 	int err;
 
 	/* 1. open: the session prints why it cannot */
@@ -144,6 +976,7 @@ static int __cmd_report(struct report *rep)
 	if (IS_ERR(session))
 		return -1;
 	rep->session = session;
+	histogram = !dump_trace && !rep->stats_mode && !rep->tasks_mode && !rep->mmaps_mode;
 
 	/* 2. the header, or the note about it */
 	if (rep->header || rep->header_only) {
@@ -152,7 +985,7 @@ static int __cmd_report(struct report *rep)
 					  rep->show_full_info);
 		printf("# ========\n#\n");
 		/* A pipe's features are records: read up to the end marker. */
-		err = data.is_pipe ? perf_session__process_events(session) : 0;
+		err = data.is_pipe && rep->header_only ? perf_session__process_events(session) : 0;
 		if (rep->header_only || err) {
 			perf_session__delete(session);
 			return err && err != -ENODATA ? -1 : 0;
@@ -162,17 +995,37 @@ static int __cmd_report(struct report *rep)
 		      "--header/--header-only options.\n#\n", stdout);
 	}
 
-	if (!dump_trace && !rep->stats_mode) {
-		/* The histogram report is not written yet: say so, do not guess. */
-		fprintf(stderr, "perf report --stdio: not supported by this perf yet\n");
+	if ((rep->tasks_mode || rep->mmaps_mode) && !dump_trace) {
+		fprintf(stderr, "perf report --%s: not supported by this perf yet\n",
+			rep->tasks_mode ? "tasks" : "mmaps");
 		perf_session__delete(session);
 		return 1;
+	}
+
+	if (histogram) {
+		rep->machine = machine__new_host(&session->header.env);
+		if (!rep->machine) {
+			perf_session__delete(session);
+			return -1;
+		}
+		session->machine = rep->machine;
+		err = report__setup(rep, session);
+		if (err) {
+			report__cleanup(rep);
+			perf_session__delete(session);
+			machine__delete(rep->machine);
+			return err > 0 ? 0 : -1;
+		}
 	}
 
 	/* 3. read every record */
 	err = perf_session__process_events(session);
 	if (err) {
+		if (histogram)
+			report__cleanup(rep);
 		perf_session__delete(session);
+		machine__delete(rep->machine);
+		rep->machine = NULL;
 		if (err == -ENODATA) {
 			/*
 			 * The reference fails this way on a file perf record did
@@ -187,8 +1040,30 @@ static int __cmd_report(struct report *rep)
 	}
 
 	/* 4. print */
-	perf_session__fprintf_nr_events(session, stdout, rep->skip_empty);
+	if (histogram)
+		err = report__print(rep, session);
+	else
+		perf_session__fprintf_nr_events(session, stdout, rep->skip_empty);
+	fflush(stdout);
+	if (histogram)
+		report__cleanup(rep);
 	perf_session__delete(session);
+	machine__delete(rep->machine);
+	rep->machine = NULL;
+	return err ? -1 : 0;
+}
+
+static int report__config(const char *var, const char *value, void *data)
+{
+	struct report *rep = data;
+
+	if (!strcmp(var, "report.children"))
+		return perf_config_bool(&rep->children, var, value);
+	if (!strcmp(var, "report.percent-limit")) {
+		rep->percent_limit = NULL;
+		rep->print.percent_limit = strtod(value ? value : "0", NULL);
+		return 0;
+	}
 	return 0;
 }
 
@@ -198,14 +1073,14 @@ int cmd_report(int argc, const char **argv)
 		.tool = {
 			.sample		= report__process_sample,
 			.read		= report__process_sample,
-			/* Until symbolization lands these only say what they saw under -D. */
-			.mmap		= perf_tool__noop,
-			.mmap2		= perf_tool__noop,
-			.comm		= perf_tool__noop,
+			.mmap		= report__machine_event,
+			.mmap2		= report__machine_event,
+			.comm		= report__machine_event,
 			.namespaces	= perf_tool__noop,
 			.cgroup		= perf_tool__noop,
-			.exit		= perf_tool__noop,
-			.fork		= perf_tool__noop,
+			.exit		= report__machine_event,
+			.fork		= report__machine_event,
+			.ksymbol	= report__machine_event,
 			.attr		= perf_tool__noop2,
 			.tracing_data	= perf_tool__noop2,
 			.build_id	= perf_tool__noop2,
@@ -424,6 +1299,7 @@ int cmd_report(int argc, const char **argv)
 	};
 	int argc_left;
 
+	perf_config(report__config, &rep);
 	argc_left = parse_options(argc, argv, options, report_usage, 0);
 	if (argc_left) {
 		/* A lone argument is a symbol filter, as in the reference. */
@@ -443,6 +1319,65 @@ int cmd_report(int argc, const char **argv)
 	if (rep.stats_mode) {
 		rep.tool.lost = report__lost_in_stats;
 		rep.tool.lost_samples = report__lost_in_stats;
+	}
+
+	symbol_conf.demangle = rep.demangle;
+	symbol_conf.demangle_kernel = rep.demangle_kernel;
+	symbol_conf.inline_name = rep.inline_funcs;
+	symbol_conf.force = rep.force;
+	symbol_conf.ignore_vmlinux = rep.ignore_vmlinux;
+	if (rep.symfs)
+		symbol_conf.symfs = rep.symfs;
+	if (rep.kallsyms)
+		symbol_conf.kallsyms_name = rep.kallsyms;
+	if (rep.vmlinux)
+		symbol_conf.vmlinux_name = rep.vmlinux;
+
+	rep.use_callchain = true;
+	rep.print_callchain = true;
+	if (rep.call_graph) {
+		if (callchain_param__parse(&callchain_param, rep.call_graph)) {
+			fprintf(stderr, "Invalid callchain mode: %s\n", rep.call_graph);
+			usage_with_options(report_usage, options);
+		}
+	}
+	if (rep.inverted_callchain)
+		callchain_param.order = ORDER_CALLER;
+	/* Children read from each function down to what it called. */
+	if (rep.children && !callchain_param.order_set)
+		callchain_param.order = ORDER_CALLER;
+	if (rep.max_stack < 0)
+		rep.max_stack = 127;
+	if (rep.percentage && strcmp(rep.percentage, "relative") &&
+	    strcmp(rep.percentage, "absolute")) {
+		fprintf(stderr, "Invalid percentage: %s\n", rep.percentage);
+		return -1;
+	}
+	if (rep.time_quantum) {
+		char *end;
+		double v = strtod(rep.time_quantum, &end);
+		uint64_t mul = 1000000ULL;
+
+		if (!strcmp(end, "s"))
+			mul = 1000000000ULL;
+		else if (!strcmp(end, "us"))
+			mul = 1000ULL;
+		else if (!strcmp(end, "ns"))
+			mul = 1;
+		if (v <= 0) {
+			fprintf(stderr, "Invalid time quantum: %s\n", rep.time_quantum);
+			return -1;
+		}
+		sort_time_quantum = (uint64_t)(v * (double)mul);
+	}
+	if (!dump_trace && !rep.stats_mode && !rep.header_only &&
+	    !rep.tasks_mode && !rep.mmaps_mode) {
+		/* Check the keys before reading anything, as the reference does. */
+		bool children = rep.children;
+
+		if (report__setup_sort(&rep))
+			usage_with_options(report_usage, options);
+		rep.children = children;
 	}
 
 	return __cmd_report(&rep);

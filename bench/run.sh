@@ -34,7 +34,8 @@
 #                 (a scratch directory; $BENCH_ROOT is the top of the tree).
 #                 It usually prepares input with the reference perf, so when
 #                 it fails the case is skipped, with its last line of output
-# The variables REF_PERF, PERF, BENCH_TMP and BENCH_ROOT can be used in a case.
+# The variables REF_PERF, PERF, BENCH_TMP, BENCH_ROOT and BENCH_GEN (the
+# perf.data generator, bench/gen-perf-data.c) can be used in a case.
 # A case is timed as a plain exec of the binary, without a shell around it.
 
 set -u
@@ -70,6 +71,11 @@ trap 'exit 143' TERM
 TIMEIT=$tmp/timeit
 ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -o "$TIMEIT" bench/timeit.c ||
 	die "cannot compile bench/timeit.c"
+# The perf.data generator of the report cases ($BENCH_GEN in a case).
+BENCH_GEN=$tmp/gen-perf-data
+export BENCH_GEN
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -o "$BENCH_GEN" bench/gen-perf-data.c ||
+	die "cannot compile bench/gen-perf-data.c"
 
 # Same test as examples/demo.sh: "-h" exits 129 for a command that exists.
 supported() {

@@ -50,6 +50,7 @@ static struct test_suite *generic_tests[] = {
 	&suite__unwind,
 	&suite__caps,
 	&suite__fuzz_regress,
+	&suite__hist,
 };
 
 static struct test_workload *workloads[] = {

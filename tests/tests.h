@@ -125,6 +125,7 @@ DECLARE_SUITE(stat_record);
 DECLARE_SUITE(unwind);
 DECLARE_SUITE(caps);
 DECLARE_SUITE(fuzz_regress);
+DECLARE_SUITE(hist);
 
 /* Built-in workloads for `perf test -w NAME [args]`. */
 struct test_workload {

@@ -132,9 +132,10 @@ run garbage "$PERF" report --stats -i "$TMPD/zero.data"
 check_eq "not perf.data: message" "$(err_of garbage)" "incompatible file format (rerun with -v to learn more)"
 check_eq "not perf.data: exit status" "$(rc_of garbage)" 255
 
-# ---- the histogram report is not there yet: no pretending ----
-run nostdio "$PERF" report --stdio -i "$D/cpu-clock.data"
-check_eq "report --stdio: exit status" "$(rc_of nostdio)" 1
-check_eq "report --stdio: says so" "$(err_of nostdio)" "perf report --stdio: not supported by this perf yet"
+# ---- the histogram report: its header block and columns ----
+run stdio "$PERF" report --stdio -i "$D/cpu-clock.data"
+check_eq "report --stdio: exit status" "$(rc_of stdio)" 0
+check "report --stdio: samples line" grep -q "^# Samples: [0-9]* *of event 'cpu-clock" "$TMPD/stdio.out"
+check "report --stdio: columns" grep -q "^# Overhead  Command  Shared Object" "$TMPD/stdio.out"
 
 finish

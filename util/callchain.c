@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The callchain tree of a histogram entry: append, merge, sort by
+ * period with the -g threshold. See callchain.h.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "callchain.h"
+#include "dso.h"
+#include "symbol.h"
+
+struct callchain_param callchain_param = {
+	.mode = CHAIN_GRAPH_ABS,
+	.order = ORDER_CALLEE,
+	.value = CCVAL_PERCENT,
+	.key = CCKEY_FUNCTION,
+	.min_percent = 0.5,
+};
+
+int callchain_param__parse(struct callchain_param *param, const char *arg)
+{
+	char *copy, *tok, *save = NULL;
+	int nr_num = 0, err = 0;
+
+	if (!arg)
+		return 0;
+	copy = strdup(arg);
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "graph"))
+			param->mode = CHAIN_GRAPH_ABS;
+		else if (!strcmp(tok, "fractal"))
+			param->mode = CHAIN_GRAPH_REL;
+		else if (!strcmp(tok, "flat"))
+			param->mode = CHAIN_FLAT;
+		else if (!strcmp(tok, "folded"))
+			param->mode = CHAIN_FOLDED;
+		else if (!strcmp(tok, "none"))
+			param->mode = CHAIN_NONE;
+		else if (!strcmp(tok, "caller")) {
+			param->order = ORDER_CALLER;
+			param->order_set = true;
+		} else if (!strcmp(tok, "callee")) {
+			param->order = ORDER_CALLEE;
+			param->order_set = true;
+		} else if (!strcmp(tok, "function"))
+			param->key = CCKEY_FUNCTION;
+		else if (!strcmp(tok, "address"))
+			param->key = CCKEY_ADDRESS;
+		else if (!strcmp(tok, "percent"))
+			param->value = CCVAL_PERCENT;
+		else if (!strcmp(tok, "period"))
+			param->value = CCVAL_PERIOD;
+		else if (!strcmp(tok, "count"))
+			param->value = CCVAL_COUNT;
+		else if (!strcmp(tok, "branch") || !strcmp(tok, "fp") || !strcmp(tok, "dwarf") ||
+			 !strcmp(tok, "lbr"))
+			continue;
+		else {
+			char *end;
+			double v = strtod(tok, &end);
+
+			if (*end || end == tok) {
+				err = -EINVAL;
+				break;
+			}
+			if (nr_num == 0)
+				param->min_percent = v;
+			else if (nr_num == 1)
+				param->print_limit = (uint32_t)v;
+			else {
+				err = -EINVAL;
+				break;
+			}
+			nr_num++;
+		}
+	}
+	free(copy);
+	return err;
+}
+
+/*
+ * Nodes and their child arrays come from one arena: a report makes
+ * millions of them and frees them all at once, and malloc per node cost
+ * more than the rest of the tree work together.
+ */
+struct chain_arena {
+	struct chain_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+static struct chain_arena *arena;
+
+static void *arena__zalloc(size_t n)
+{
+	void *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (!arena || arena->size - arena->used < n) {
+		size_t size = n > (1UL << 20) ? n : (1UL << 20);
+		struct chain_arena *a = malloc(sizeof(*a) + size);
+
+		if (!a)
+			return NULL;
+		a->next = arena;
+		a->used = 0;
+		a->size = size;
+		arena = a;
+	}
+	p = arena->data + arena->used;
+	arena->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+static struct callchain_chain **chain_table;
+static size_t chain_table_size, nr_chains;
+
+static uint64_t chain__hash(const struct callchain_frame *frames, int nr)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		h ^= frames[i].ip + ((uintptr_t)frames[i].sym >> 3);
+		h *= 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	return h ^ (uint64_t)nr;
+}
+
+const struct callchain_chain *callchain__intern(const struct callchain_frame *frames, int nr)
+{
+	uint64_t h = chain__hash(frames, nr);
+	struct callchain_chain *c;
+
+	if (nr_chains >= chain_table_size / 2) {
+		size_t n = chain_table_size ? chain_table_size * 2 : 4096, i;
+		struct callchain_chain **t = calloc(n, sizeof(*t));
+
+		if (!t)
+			return NULL;
+		for (i = 0; i < chain_table_size; i++) {
+			struct callchain_chain *next;
+
+			for (c = chain_table[i]; c; c = next) {
+				next = c->next;
+				c->next = t[c->hash & (n - 1)];
+				t[c->hash & (n - 1)] = c;
+			}
+		}
+		free(chain_table);
+		chain_table = t;
+		chain_table_size = n;
+	}
+	for (c = chain_table[h & (chain_table_size - 1)]; c; c = c->next)
+		if (c->hash == h && c->nr == (uint32_t)nr &&
+		    !memcmp(c->frames, frames, (size_t)nr * sizeof(*frames)))
+			return c;
+	c = arena__zalloc(sizeof(*c) + (size_t)nr * sizeof(*frames));
+	if (!c)
+		return NULL;
+	c->hash = h;
+	c->nr = (uint32_t)nr;
+	memcpy(c->frames, frames, (size_t)nr * sizeof(*frames));
+	c->next = chain_table[h & (chain_table_size - 1)];
+	chain_table[h & (chain_table_size - 1)] = c;
+	nr_chains++;
+	return c;
+}
+
+int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chain *chain,
+			uint64_t period)
+{
+	/* Repeats of the last chain (a hot loop) fold into one note. */
+	if (refs->nr && refs->refs[refs->nr - 1].chain == chain) {
+		refs->refs[refs->nr - 1].period += period;
+		goto count;
+	}
+	if (refs->nr == refs->alloc) {
+		uint32_t n = refs->alloc ? refs->alloc * 2 : 4;
+		struct callchain_ref *r = realloc(refs->refs, n * sizeof(*r));
+
+		if (!r)
+			return -ENOMEM;
+		refs->refs = r;
+		refs->alloc = n;
+	}
+	refs->refs[refs->nr].chain = chain;
+	refs->refs[refs->nr].period = period;
+	refs->refs[refs->nr].count = 0;
+	refs->nr++;
+count:
+	refs->refs[refs->nr - 1].count++;
+	return 0;
+}
+
+struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs)
+{
+	struct callchain_node *root = callchain__new_root();
+	uint32_t i;
+
+	for (i = 0; root && i < refs->nr; i++)
+		if (callchain__append_n(root, refs->refs[i].chain->frames,
+					(int)refs->refs[i].chain->nr, refs->refs[i].period,
+					refs->refs[i].count))
+			return NULL;
+	return root;
+}
+
+void callchain_refs__exit(struct callchain_refs *refs)
+{
+	free(refs->refs);
+	refs->refs = NULL;
+	refs->nr = refs->alloc = 0;
+}
+
+void callchain__free_all(void)
+{
+	free(chain_table);
+	chain_table = NULL;
+	chain_table_size = nr_chains = 0;
+	while (arena) {
+		struct chain_arena *next = arena->next;
+
+		free(arena);
+		arena = next;
+	}
+}
+
+struct callchain_node *callchain__new_root(void)
+{
+	return arena__zalloc(sizeof(struct callchain_node));
+}
+
+void callchain__delete(struct callchain_node *root)
+{
+	/* The arena owns the memory: callchain__free_all() releases it. */
+	(void)root;
+}
+
+int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b)
+{
+	uint64_t ka, kb;
+
+	if (a->dso != b->dso)
+		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
+	if (callchain_param.key == CCKEY_FUNCTION && a->sym && b->sym) {
+		ka = a->sym->start;
+		kb = b->sym->start;
+	} else {
+		ka = a->ip;
+		kb = b->ip;
+	}
+	return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/* The child with @frame's key, created when missing; NULL on ENOMEM. */
+static struct callchain_node *callchain_node__findnew(struct callchain_node *node,
+						      const struct callchain_frame *frame)
+{
+	uint32_t lo = 0, hi = node->nr_children;
+	struct callchain_node *child;
+
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		int cmp = callchain_frame__cmp(frame, &node->child[mid]->frame);
+
+		if (!cmp)
+			return node->child[mid];
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (node->nr_children == node->alloc_children) {
+		uint32_t n = node->alloc_children ? node->alloc_children * 2 : 1;
+		struct callchain_node **c = arena__zalloc(n * sizeof(*c));
+
+		if (!c)
+			return NULL;
+		if (node->nr_children)
+			memcpy(c, node->child, node->nr_children * sizeof(*c));
+		node->child = c;
+		node->alloc_children = n;
+	}
+	child = arena__zalloc(sizeof(*child));
+	if (!child)
+		return NULL;
+	child->frame = *frame;
+	child->parent = node;
+	child->depth = node->depth + 1;
+	memmove(&node->child[lo + 1], &node->child[lo],
+		(node->nr_children - lo) * sizeof(*node->child));
+	node->child[lo] = child;
+	node->nr_children++;
+	return child;
+}
+
+int callchain__append_n(struct callchain_node *root, const struct callchain_frame *frames,
+			int nr, uint64_t period, uint32_t count)
+{
+	struct callchain_node *node = root;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		node->children_hit += period;
+		node->children_count += count;
+		node = callchain_node__findnew(node, &frames[i]);
+		if (!node)
+			return -ENOMEM;
+	}
+	node->hit += period;
+	node->count += count;
+	return 0;
+}
+
+int callchain__append(struct callchain_node *root, const struct callchain_frame *frames,
+		      int nr, uint64_t period)
+{
+	return callchain__append_n(root, frames, nr, period, 1);
+}
+
+int callchain__merge(struct callchain_node *dst, const struct callchain_node *src)
+{
+	uint32_t i;
+
+	dst->hit += src->hit;
+	dst->count += src->count;
+	dst->children_hit += src->children_hit;
+	dst->children_count += src->children_count;
+	for (i = 0; i < src->nr_children; i++) {
+		struct callchain_node *c = callchain_node__findnew(dst, &src->child[i]->frame);
+
+		if (!c || callchain__merge(c, src->child[i]))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+struct node_rank {
+	uint64_t cumul;
+	uint32_t pos;
+	struct callchain_node *node;
+};
+
+/* Larger first; equal ones keep tree order. */
+static int node_rank__cmp(const void *pa, const void *pb)
+{
+	const struct node_rank *a = pa, *b = pb;
+
+	if (a->cumul != b->cumul)
+		return a->cumul > b->cumul ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* Sort @v[0..n) by cumulative hits (or own hits with @self), stably. */
+static int nodes__sort(struct callchain_node **v, uint32_t n, bool self)
+{
+	struct node_rank *r;
+	uint32_t i;
+
+	if (n < 2)
+		return 0;
+	r = malloc(n * sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		r[i].cumul = self ? v[i]->hit : callchain_node__cumul_hits(v[i]);
+		r[i].pos = i;
+		r[i].node = v[i];
+	}
+	qsort(r, n, sizeof(*r), node_rank__cmp);
+	for (i = 0; i < n; i++)
+		v[i] = r[i].node;
+	free(r);
+	return 0;
+}
+
+static int callchain__sort_node(struct callchain_node *node, enum chain_mode mode,
+				uint64_t min_hit, double min_percent)
+{
+	uint32_t i, n = 0;
+
+	if (mode == CHAIN_GRAPH_REL)
+		min_hit = (uint64_t)((double)node->children_hit * min_percent / 100.0);
+	node->nr_sorted = 0;
+	if (!node->nr_children)
+		return 0;
+	if (!node->sorted)
+		node->sorted = arena__zalloc(node->nr_children * sizeof(*node->sorted));
+	if (!node->sorted)
+		return -ENOMEM;
+	/*
+	 * The reference walks children from the largest key down, and keeps
+	 * that order among equal periods.
+	 */
+	for (i = node->nr_children; i-- > 0;) {
+		struct callchain_node *c = node->child[i];
+
+		if (callchain__sort_node(c, mode, min_hit, min_percent))
+			return -ENOMEM;
+		if (callchain_node__cumul_hits(c) >= min_hit)
+			node->sorted[n++] = c;
+	}
+	node->nr_sorted = n;
+	return nodes__sort(node->sorted, n, false);
+}
+
+int callchain__sort(struct callchain_node *root, enum chain_mode mode, uint64_t min_hit,
+		    double min_percent)
+{
+	return callchain__sort_node(root, mode, min_hit, min_percent);
+}
+
+struct flat_list {
+	struct callchain_node **v;
+	uint32_t nr, alloc;
+};
+
+/* Post-order, as the reference inserts them. */
+static int flat_list__collect(struct flat_list *fl, struct callchain_node *node, uint64_t min_hit)
+{
+	uint32_t i;
+
+	for (i = node->nr_children; i-- > 0;)
+		if (flat_list__collect(fl, node->child[i], min_hit))
+			return -ENOMEM;
+	if (node->hit && node->hit >= min_hit) {
+		if (fl->nr == fl->alloc) {
+			uint32_t n = fl->alloc ? fl->alloc * 2 : 16;
+			struct callchain_node **v = realloc(fl->v, n * sizeof(*v));
+
+			if (!v)
+				return -ENOMEM;
+			fl->v = v;
+			fl->alloc = n;
+		}
+		fl->v[fl->nr++] = node;
+	}
+	return 0;
+}
+
+int callchain__flat_list(struct callchain_node *root, uint64_t min_hit,
+			 struct callchain_node ***list)
+{
+	struct flat_list fl = { NULL, 0, 0 };
+
+	if (flat_list__collect(&fl, root, min_hit) || nodes__sort(fl.v, fl.nr, true)) {
+		free(fl.v);
+		return -ENOMEM;
+	}
+	*list = fl.v;
+	return (int)fl.nr;
+}

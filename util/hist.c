@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Histogram entries: found by hash while samples stream in, sorted once
+ * for output. See hist.h.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dso.h"
+#include "hist.h"
+#include "symbol.h"
+#include "thread.h"
+
+void hists__init(struct hists *hists, const struct sort_key **keys, int nr_keys,
+		 const struct hist_sort_item *order, int nr_order, bool children)
+{
+	memset(hists, 0, sizeof(*hists));
+	if (nr_keys > SORT_NR_KEYS)
+		nr_keys = SORT_NR_KEYS;
+	memcpy(hists->keys, keys, nr_keys * sizeof(*keys));
+	hists->nr_keys = nr_keys;
+	if (nr_order > HPP_NR_COLUMNS + SORT_NR_KEYS)
+		nr_order = HPP_NR_COLUMNS + SORT_NR_KEYS;
+	memcpy(hists->order, order, nr_order * sizeof(*order));
+	hists->nr_order = nr_order;
+	hists->children = children;
+}
+
+void hist_entry__delete(struct hist_entry *he)
+{
+	if (!he)
+		return;
+	thread__put(he->thread);
+	dso__put(he->dso);
+	callchain__delete(he->callchain);
+	callchain_refs__exit(&he->chains);
+	free(he->trace);
+	free(he);
+}
+
+void hists__exit(struct hists *hists)
+{
+	size_t i;
+
+	for (i = 0; i < hists->table_size; i++) {
+		struct hist_entry *he = hists->table[i], *next;
+
+		for (; he; he = next) {
+			next = he->next;
+			hist_entry__delete(he);
+		}
+	}
+	free(hists->table);
+	free(hists->sorted);
+	hists->table = NULL;
+	hists->sorted = NULL;
+	hists->table_size = hists->nr_entries = 0;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	return h;
+}
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	if (!s)
+		return 0;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+uint64_t hists__hash(const struct hists *hists, const struct hist_entry *key)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; i < hists->nr_keys; i++) {
+		switch (hists->keys[i]->id) {
+		case SORT_COMM:
+			/* comms are interned: equal names, equal pointers */
+			h = mix(h, (uintptr_t)key->comm);
+			break;
+		case SORT_PID:
+			h = mix(h, (uint64_t)key->tid);
+			break;
+		case SORT_DSO:
+			h = mix(h, str_hash(key->dso ? key->dso->short_name : NULL));
+			break;
+		case SORT_SYM:
+			h = mix(h, key->sym ? key->sym->start : key->ip);
+			break;
+		case SORT_SRCLINE:
+			h = mix(h, str_hash(key->srcline));
+			break;
+		case SORT_SRCFILE:
+			h = mix(h, str_hash(key->srcfile));
+			break;
+		case SORT_PARENT:
+			h = mix(h, str_hash(key->parent));
+			break;
+		case SORT_CPU:
+			h = mix(h, (uint64_t)key->cpu);
+			break;
+		case SORT_SOCKET:
+			h = mix(h, (uint64_t)key->socket);
+			break;
+		case SORT_TIME:
+			h = mix(h, key->time);
+			break;
+		case SORT_TRACE:
+			h = mix(h, str_hash(key->trace));
+			break;
+		default:
+			break;
+		}
+	}
+	return h;
+}
+
+int hists__cmp(const struct hists *hists, const struct hist_entry *a,
+	       const struct hist_entry *b)
+{
+	int i, ret;
+
+	for (i = 0; i < hists->nr_keys; i++) {
+		ret = hists->keys[i]->cmp(a, b);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int hists__grow(struct hists *hists)
+{
+	size_t n = hists->table_size ? hists->table_size * 2 : 1024, i;
+	struct hist_entry **t = calloc(n, sizeof(*t));
+
+	if (!t)
+		return -ENOMEM;
+	for (i = 0; i < hists->table_size; i++) {
+		struct hist_entry *he = hists->table[i], *next;
+
+		for (; he; he = next) {
+			next = he->next;
+			he->next = t[he->hash & (n - 1)];
+			t[he->hash & (n - 1)] = he;
+		}
+	}
+	free(hists->table);
+	hists->table = t;
+	hists->table_size = n;
+	return 0;
+}
+
+struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *key)
+{
+	struct hist_entry *he;
+
+	if (hists->table_size) {
+		for (he = hists->table[key->hash & (hists->table_size - 1)]; he; he = he->next)
+			if (he->hash == key->hash && !hists__cmp(hists, he, key))
+				return he;
+	}
+	if (hists->nr_entries >= hists->table_size && hists__grow(hists))
+		return NULL;
+	he = malloc(sizeof(*he));
+	if (!he)
+		return NULL;
+	*he = *key;
+	he->thread = key->thread ? thread__get(key->thread) : NULL;
+	he->dso = key->dso ? dso__get(key->dso) : NULL;
+	he->trace = key->trace ? strdup(key->trace) : NULL;
+	he->callchain = NULL;
+	memset(&he->chains, 0, sizeof(he->chains));
+	memset(&he->stat, 0, sizeof(he->stat));
+	memset(&he->stat_acc, 0, sizeof(he->stat_acc));
+	he->seq = hists->seq++;
+	he->next = hists->table[key->hash & (hists->table_size - 1)];
+	hists->table[key->hash & (hists->table_size - 1)] = he;
+	hists->nr_entries++;
+	return he;
+}
+
+static const struct hists *sort_hists;
+
+static int hist_entry__output_cmp(const void *pa, const void *pb)
+{
+	const struct hist_entry *a = *(const struct hist_entry * const *)pa;
+	const struct hist_entry *b = *(const struct hist_entry * const *)pb;
+	const struct hists *hists = sort_hists;
+	int i, ret;
+
+	for (i = 0; i < hists->nr_order; i++) {
+		const struct sort_key *k = hists->order[i].key;
+		uint64_t va, vb;
+
+		if (k) {
+			ret = k->sort ? k->sort(a, b) : k->cmp(a, b);
+			if (ret)
+				return ret;
+			continue;
+		}
+		switch (hists->order[i].hpp) {
+		case HPP_OVERHEAD_CHILDREN:
+			va = a->stat_acc.period;
+			vb = b->stat_acc.period;
+			/* Equal totals: the caller above its callee, as the reference. */
+			if (va == vb && a->thread == b->thread && a->chains.nr && b->chains.nr &&
+			    a->max_depth != b->max_depth) {
+				bool deeper_first = callchain_param.order == ORDER_CALLER;
+
+				return (a->max_depth > b->max_depth) == deeper_first ? -1 : 1;
+			}
+			break;
+		case HPP_OVERHEAD_SYS:
+			va = a->stat.period_sys;
+			vb = b->stat.period_sys;
+			break;
+		case HPP_OVERHEAD_US:
+			va = a->stat.period_us;
+			vb = b->stat.period_us;
+			break;
+		case HPP_SAMPLE:
+			va = a->stat.nr_events;
+			vb = b->stat.nr_events;
+			break;
+		default:
+			va = a->stat.period;
+			vb = b->stat.period;
+			break;
+		}
+		if (va != vb)
+			return va > vb ? -1 : 1;
+	}
+	/* Ties keep the merge order, so equal output is reproducible. */
+	ret = hists__cmp(hists, a, b);
+	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
+int hists__output_resort(struct hists *hists)
+{
+	size_t i, n = 0;
+
+	free(hists->sorted);
+	hists->sorted = malloc((hists->nr_entries + 1) * sizeof(*hists->sorted));
+	if (!hists->sorted)
+		return -ENOMEM;
+	for (i = 0; i < hists->table_size; i++) {
+		struct hist_entry *he;
+
+		for (he = hists->table[i]; he; he = he->next)
+			hists->sorted[n++] = he;
+	}
+	sort_hists = hists;
+	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__output_cmp);
+	sort_hists = NULL;
+	return 0;
+}

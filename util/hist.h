@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hist: the histogram `perf report` builds per event: one entry per
+ * distinct combination of the sort keys, with the period and sample
+ * count it collected (its own, and with --children what ran below it),
+ * and its callchain tree. Entries are found by hash while samples come
+ * in, then sorted once for output.
+ *
+ * Nothing here prints: ui/stdio/hist.c formats a hists.
+ *
+ * Layer 4: depends on util/sort, util/callchain, util/thread, util/dso.
+ */
+#ifndef PERF_UTIL_HIST_H
+#define PERF_UTIL_HIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "callchain.h"
+#include "sort.h"
+
+struct dso;
+struct symbol;
+struct thread;
+
+/**
+ * struct he_stat - what an entry collected
+ * @period_sys, @period_us: kernel and user part (for overhead_sys/_us)
+ */
+struct he_stat {
+	uint64_t period;
+	uint64_t nr_events;
+	uint64_t period_sys;
+	uint64_t period_us;
+};
+
+/**
+ * struct hist_entry - one line of the report
+ * @thread:   a reference; @comm is its (interned) name at sample time
+ * @dso:      a reference, NULL for addresses outside any map
+ * @sym:      owned by @dso, NULL when unresolved (then @ip tells it)
+ * @ip:       the address in the dso's space (the raw one without a map)
+ * @level:    '.' user, 'k' kernel (the marker in the symbol column)
+ * @srcline, @srcfile: for those keys; owned by the dso cache or literals
+ * @parent:   name of the first caller matching --parent, or NULL
+ * @time:     sample time rounded down to the time quantum
+ * @trace:    the tracepoint's formatted fields (owned)
+ * @stat_acc: with --children: this entry plus everything it called
+ * @chains:   its samples' chains, noted while reading
+ * @callchain: the tree of @chains, built when the graph is printed
+ */
+struct hist_entry {
+	struct hist_entry *next;
+	uint64_t hash;
+	struct thread *thread;
+	const char *comm;
+	int32_t pid, tid;
+	struct dso *dso;
+	struct symbol *sym;
+	uint64_t ip;
+	char level;
+	int32_t cpu;
+	int32_t socket;
+	const char *srcline;
+	const char *srcfile;
+	const char *parent;
+	uint64_t time;
+	char *trace;
+	struct he_stat stat;
+	struct he_stat stat_acc;
+	struct callchain_refs chains;
+	struct callchain_node *callchain;
+	uint64_t seq;
+	uint32_t max_depth;
+	bool filtered;
+};
+
+/**
+ * struct hist_sort_item - one step of the output order: a non-key column
+ * (@hpp >= 0: larger first) or a key
+ */
+struct hist_sort_item {
+	int hpp;
+	const struct sort_key *key;
+};
+
+/**
+ * struct hists - the entries of one event
+ * @keys:        the keys entries are merged by
+ * @order:       the output order, @nr_order steps
+ * @table:       hash table of entries, @table_size buckets (power of 2)
+ * @sorted:      after hists__output_resort(), the entries in output order
+ * @total_period, @nr_samples: every sample of the event
+ * @nr_non_filtered_samples, @total_non_filtered_period: those kept
+ */
+struct hists {
+	const struct sort_key *keys[SORT_NR_KEYS];
+	int nr_keys;
+	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
+	int nr_order;
+	struct hist_entry **table;
+	size_t table_size;
+	size_t nr_entries;
+	struct hist_entry **sorted;
+	uint64_t total_period;
+	uint64_t nr_samples;
+	uint64_t total_non_filtered_period;
+	uint64_t nr_non_filtered_samples;
+	uint64_t nr_lost_samples;
+	bool children;
+	uint64_t seq;
+};
+
+void hists__init(struct hists *hists, const struct sort_key **keys, int nr_keys,
+		 const struct hist_sort_item *order, int nr_order, bool children);
+void hists__exit(struct hists *hists);
+
+/*
+ * The entry equal to @key on every sort key, created as a copy of @key
+ * (taking references to its thread and dso) when missing. @key->hash must
+ * be set with hist_entry__hash(). NULL on ENOMEM.
+ */
+struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *key);
+
+/* Hash of @key's sort-key fields. */
+uint64_t hists__hash(const struct hists *hists, const struct hist_entry *key);
+
+/* Compare on every sort key: merge equality and the tree order. */
+int hists__cmp(const struct hists *hists, const struct hist_entry *a,
+	       const struct hist_entry *b);
+
+/*
+ * Sort the entries for output into hists->sorted: by overhead (children
+ * first with --children), then the keys' output order. 0 or -ENOMEM.
+ */
+int hists__output_resort(struct hists *hists);
+
+/* Bits of a callchain frame for children mode: the frame as a key. */
+void hist_entry__delete(struct hist_entry *he);
+
+#endif /* PERF_UTIL_HIST_H */
