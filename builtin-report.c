@@ -249,24 +249,12 @@ static void frames__reverse(struct callchain_frame *f, int nr)
 /* --comms, --pid, --tid, --dsos, -S */
 static bool report__filtered(struct report *rep, const struct addr_location *al)
 {
-	struct thread *thread = al->thread;
-
-	if (rep->comms && !name_list__has(&rep->comm_list, thread__comm_str(thread)))
+	if (addr_location__filtered_out(al, rep->comms ? &rep->comm_list : NULL,
+					rep->pids ? &rep->pid_list : NULL,
+					rep->tids ? &rep->tid_list : NULL,
+					rep->dsos ? &rep->dso_list : NULL))
 		return true;
-	if (rep->pids && !id_list__has(&rep->pid_list, thread->pid_))
-		return true;
-	if (rep->tids && !id_list__has(&rep->tid_list, thread->tid))
-		return true;
-	if (rep->dsos) {
-		const struct dso *dso = al->map ? al->map->dso : NULL;
-
-		if (!dso || !(name_list__has(&rep->dso_list, dso->short_name) ||
-			      name_list__has(&rep->dso_list, dso->long_name)))
-			return true;
-	}
-	if (rep->symbols && (!al->sym || !name_list__has(&rep->sym_list, al->sym->name)))
-		return true;
-	return false;
+	return rep->symbols && (!al->sym || !name_list__has(&rep->sym_list, al->sym->name));
 }
 
 static const char *path__basename(const char *path)

@@ -378,21 +378,11 @@ static bool script__filter_cpu(struct perf_script *scr, const struct perf_sample
 /* --comms, --pid, --tid, --dsos, -S: the reference's machine__resolve() filters. */
 static bool script__filtered(struct perf_script *scr, const struct addr_location *al)
 {
-	struct thread *thread = al->thread;
-
-	if (scr->comm_str && !name_list__has(&scr->comms, thread__comm_str(thread)))
+	if (addr_location__filtered_out(al, scr->comm_str ? &scr->comms : NULL,
+					scr->pid_str ? &scr->pids : NULL,
+					scr->tid_str ? &scr->tids : NULL,
+					scr->dso_str ? &scr->dsos : NULL))
 		return true;
-	if (scr->pid_str && !id_list__has(&scr->pids, thread->pid_))
-		return true;
-	if (scr->tid_str && !id_list__has(&scr->tids, thread->tid))
-		return true;
-	if (scr->dso_str) {
-		const struct dso *dso = al->map ? al->map->dso : NULL;
-
-		if (!dso || !(name_list__has(&scr->dsos, dso->short_name) ||
-			      name_list__has(&scr->dsos, dso->long_name)))
-			return true;
-	}
 	if (scr->sym_str) {
 		char addr[32];
 		bool hit = false;

@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "debug.h"
+#include "dso.h"
+#include "map.h"
 #include "script-filter.h"
+#include "symbol.h"
+#include "thread.h"
 
 #define NSEC_PER_SEC 1000000000ULL
 
@@ -375,4 +379,21 @@ bool time_ranges__skip(const struct time_range *ranges, int nr, uint64_t t)
 		if (t >= ranges[i].start && (t <= ranges[i].end || !ranges[i].end))
 			return false;
 	return true;
+}
+
+bool addr_location__filtered_out(const struct addr_location *al, const struct name_list *comms,
+				 const struct name_list *pids, const struct name_list *tids,
+				 const struct name_list *dsos)
+{
+	struct thread *thread = al->thread;
+	const struct dso *dso = al->map ? al->map->dso : NULL;
+
+	if (comms && !name_list__has(comms, thread__comm_str(thread)))
+		return true;
+	if (pids && !id_list__has(pids, thread->pid_))
+		return true;
+	if (tids && !id_list__has(tids, thread->tid))
+		return true;
+	return dsos && (!dso || !(name_list__has(dsos, dso->short_name) ||
+				  name_list__has(dsos, dso->long_name)));
 }

@@ -48,6 +48,17 @@ void name_list__exit(struct name_list *list);
 bool name_list__has(const struct name_list *list, const char *name);
 bool id_list__has(const struct name_list *list, long id);
 
+struct addr_location;
+
+/*
+ * The thread and dso filters perf report and perf script share (--comms,
+ * --pid, --tid, --dsos): whether @al is left out. A NULL list is an
+ * option not given; a dso matches by its short or long name.
+ */
+bool addr_location__filtered_out(const struct addr_location *al, const struct name_list *comms,
+				 const struct name_list *pids, const struct name_list *tids,
+				 const struct name_list *dsos);
+
 /* A closed time interval in ns; 0 at either end means open. */
 struct time_range {
 	uint64_t start;
