@@ -953,6 +953,12 @@ struct reader {
 	char *buf;
 	size_t head, len, cap;
 	uint64_t pos, end, base;
+	/*
+	 * Where what perf record's header vouches for ends, when -f reads
+	 * past it (0: it does not): beyond it, a record that does not parse
+	 * is where a killed or full-disk writer stopped, not damage.
+	 */
+	uint64_t vouched_end;
 };
 
 static int reader__fill(struct reader *rd)
@@ -1076,6 +1082,10 @@ static int session__read_loop(struct perf_session *s, struct reader *rd, bool tr
 		memcpy(&hdr, rd->buf + rd->head, sizeof(hdr));
 		if (s->header.needs_swap)
 			perf_event_header__bswap(&hdr);
+		if (hdr.size < sizeof(hdr) && rd->vouched_end && off >= rd->vouched_end) {
+			pr_debug("'%s': the data ends at offset %#" PRIx64 "\n", path, off);
+			break;
+		}
 		if (hdr.size < sizeof(hdr)) {
 			pr_err("'%s': damaged record at offset %#" PRIx64
 			       ": size %u is smaller than a record header\n", path, off, hdr.size);
@@ -1157,6 +1167,16 @@ static void session__warn_about_errors(struct perf_session *s)
 			   st->nr_forced_flushes);
 }
 
+static bool header__has_features(const struct perf_header *h)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(h->adds_features) / sizeof(h->adds_features[0]); i++)
+		if (h->adds_features[i])
+			return true;
+	return false;
+}
+
 int perf_session__process_events(struct perf_session *s)
 {
 	struct perf_header *h = &s->header;
@@ -1193,6 +1213,17 @@ int perf_session__process_events(struct perf_session *s)
 	} else {
 		rd.pos = h->data_offset;
 		rd.end = h->data_offset + h->data_size;
+		/*
+		 * A header checkpoint of a perf record that was killed: the
+		 * data size is that of the last checkpoint and no feature
+		 * follows the data (a finished file always has some). With
+		 * -f the records written after the checkpoint count too.
+		 */
+		if (s->data->force && !header__has_features(h) && h->file_size > rd.end) {
+			rd.vouched_end = rd.end;
+			rd.end = h->file_size;
+			truncate_ok = true;
+		}
 	}
 
 	if (!s->scratch)
