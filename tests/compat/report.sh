@@ -116,7 +116,11 @@ for f in "${gfiles[@]}"; do
 	report "$f" '/^ *[0-9.]*% *[0-9.]*% .*\] 0*x*[0-9a-f]*$/d; /^ *[0-9.]*% *[0-9.]*% /!d' --children -g none
 done
 if [ -n "${tfile:-}" ]; then
-	for o in "" "--sort cpu,comm" "--sort dso,sym" "-n --sort pid" "--cpu 0"; do
+	# --cpu without a comm column: when a sample of the reference's own
+	# perf-exec child lands on that cpu, the reference sizes the comm
+	# column from the thread's first comm ("perf") and cuts "perf-exec"
+	# to "perf-ex".
+	for o in "" "--sort cpu,comm" "--sort dso,sym" "-n --sort pid" "--sort dso,sym --cpu 0"; do
 		# shellcheck disable=SC2086
 		report "$tfile" "" $o
 	done

@@ -13,6 +13,7 @@
 #include "../../util/callchain.h"
 #include "../../util/dso.h"
 #include "../../util/symbol.h"
+#include "../../util/thread.h"
 
 #define LINE_MAX_LEN 8192
 
@@ -88,6 +89,13 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 			if (he->filtered)
 				continue;
 			len = column__snprintf(col, he, opts, buf, sizeof(buf));
+			/*
+			 * The reference sizes the comm column by each thread's
+			 * latest comm, not the entry's: perf-exec samples of a
+			 * thread that became "sleep" print cut to the width.
+			 */
+			if (col->key->id == SORT_COMM && he->thread)
+				len = (int)strlen(thread__comm_str(he->thread));
 			if (!he->sym)
 				unresolved = true;
 			if (len > col->width)
@@ -446,6 +454,8 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 				fputs("  ", fp);
 			if (column__right(col))
 				fprintf(fp, "%*s", col->width, buf);
+			else if (col->key->id == SORT_COMM && !last)
+				fprintf(fp, "%-*.*s", col->width, col->width, buf);
 			else if (!last || col->key->pad_last)
 				fprintf(fp, "%-*s", col->width, buf);
 			else
