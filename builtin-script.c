@@ -584,7 +584,7 @@ static int script__process_sample(struct perf_tool *tool, union perf_event *even
 		goto out;
 	if (scr->script_running) {
 		struct scripting_sample ss = {
-			.event = event, .sample = sample, .evsel = evsel, .al = &al,
+			.sp = &scr->sp, .event = event, .sample = sample, .evsel = evsel, .al = &al,
 			.tp = evsel->attr.type == PERF_TYPE_TRACEPOINT ?
 			      script__tp_format(scr, evsel) : NULL,
 			.callchain = scr->use_callchain,

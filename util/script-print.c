@@ -1152,12 +1152,11 @@ static bool host_is_x86(void)
 	return cached;
 }
 
-void script_print__insn(struct script_print *sp, const struct perf_sample *sample,
-			struct thread *thread, bool len, bool bytes)
+int script_print__fetch_insn(struct script_print *sp, const struct perf_sample *sample,
+			     struct thread *thread, uint8_t *buf)
 {
-	uint8_t buf[16];
 	struct addr_location al;
-	int n = 0, i;
+	int n = 0;
 
 	/* Instructions are read from binaries of this architecture only, as the reference does. */
 	if (sample->ip && thread && sp->arch && !strcmp(sp->arch, "x86") && host_is_x86()) {
@@ -1171,12 +1170,21 @@ void script_print__insn(struct script_print *sp, const struct perf_sample *sampl
 		if (thread__find_map(thread, cpumode, sample->ip, &al) && al.map->dso &&
 		    al.map->dso->kind == DSO_KIND_FILE) {
 			got = dso__read_cached(sp, al.map->dso, map__map_ip(al.map, sample->ip),
-					       buf, sizeof(buf));
+					       buf, 16);
 			if (got > 0)
 				n = insn_x86__len(buf, (size_t)got, al.map->dso->is_64_bit);
 		}
 		addr_location__exit(&al);
 	}
+	return n;
+}
+
+void script_print__insn(struct script_print *sp, const struct perf_sample *sample,
+			struct thread *thread, bool len, bool bytes)
+{
+	uint8_t buf[16];
+	int n = script_print__fetch_insn(sp, sample, thread, buf), i;
+
 	if (len)
 		script_print__printf(sp, " ilen: %d", n);
 	if (bytes && n) {
@@ -1270,14 +1278,27 @@ static struct srccode_file *srccode__file(struct script_print *sp, const char *p
 	return f->path ? f : NULL;
 }
 
+const char *script_print__source_line(struct script_print *sp, const char *file, unsigned int line,
+				      int *len)
+{
+	struct srccode_file *f = srccode__file(sp, file);
+	const char *start, *end;
+
+	if (!f || !f->text || !line || line > f->nr_lines)
+		return NULL;
+	start = f->text + f->lines[line - 1];
+	end = strchr(start, '\n');
+	*len = end ? (int)(end - start) : (int)strlen(start);
+	return start;
+}
+
 int script_print__srccode(struct script_print *sp, struct thread *thread, uint8_t cpumode,
 			  uint64_t ip, struct script_srccode_state *state)
 {
 	struct addr_location al;
-	const char *file;
+	const char *file, *text;
 	unsigned int line;
-	struct srccode_file *f;
-	int ret = 0;
+	int ret = 0, len;
 
 	addr_location__init(&al);
 	if (!thread || !thread__find_map(thread, cpumode, ip, &al) || !al.map->dso ||
@@ -1287,16 +1308,10 @@ int script_print__srccode(struct script_print *sp, struct thread *thread, uint8_
 	/* The same line as the thread's last one is not repeated. */
 	if (state->file && state->line == line && !strcmp(state->file, file))
 		goto out;
-	f = srccode__file(sp, file);
-	if (!f || !f->text || !line || line > f->nr_lines)
+	text = script_print__source_line(sp, file, line, &len);
+	if (!text)
 		goto out;
-	{
-		const char *start = f->text + f->lines[line - 1];
-		const char *end = strchr(start, '\n');
-		int len = end ? (int)(end - start) : (int)strlen(start);
-
-		script_print__printf(sp, "|%-8u %.*s\n", line, len, start);
-	}
+	script_print__printf(sp, "|%-8u %.*s\n", line, len, text);
 	state->file = file;	/* owned by the dso's srcline cache */
 	state->line = line;
 	ret = 1;

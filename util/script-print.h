@@ -177,6 +177,13 @@ void script_print__tod(struct script_print *sp, uint64_t time);
 void script_print__insn(struct script_print *sp, const struct perf_sample *sample,
 			struct thread *thread, bool len, bool bytes);
 
+/*
+ * The bytes of the instruction at the sample's ip into @buf (16 bytes):
+ * its length, 0 when it cannot be read (kernel text, another arch).
+ */
+int script_print__fetch_insn(struct script_print *sp, const struct perf_sample *sample,
+			     struct thread *thread, uint8_t *buf);
+
 /* The source line a thread showed last (-F srccode shows each change once). */
 struct script_srccode_state {
 	const char *file;
@@ -187,6 +194,9 @@ struct script_srccode_state {
  * "|<line>    <source text>" of @ip's source line, read from the source
  * file DWARF names, unless it is @state's line. Returns 1 when printed.
  */
+/* Line @line of source file @file (*@len bytes, no newline), or NULL. */
+const char *script_print__source_line(struct script_print *sp, const char *file, unsigned int line,
+				      int *len);
 int script_print__srccode(struct script_print *sp, struct thread *thread, uint8_t cpumode,
 			  uint64_t ip, struct script_srccode_state *state);
 

@@ -27,6 +27,7 @@
 #include "perf_regs.h"
 #include "script-print.h"
 #include "scripting.h"
+#include "srcline.h"
 #include "symbol.h"
 #include "thread.h"
 #include "trace-event-parse.h"
@@ -118,29 +119,59 @@ static PyObject *perf_trace_context_common_lock_depth(PyObject *self, PyObject *
 	return context__common_field(args, "common_lock_depth");
 }
 
-/* Instruction bytes are not kept with samples here: an empty buffer, as for a sample without. */
+/* The bytes of the instruction at the sample's ip; None where they cannot be read (the kernel). */
 static PyObject *perf_trace_context_perf_sample_insn(PyObject *self, PyObject *args)
 {
+	struct scripting_sample *ss;
+	uint8_t buf[16];
+	int n = 0;
+
 	(void)self;
-	if (!context__sample(args) && PyErr_Occurred())
+	ss = context__sample(args);
+	if (!ss && PyErr_Occurred())
 		return NULL;
-	return PyByteArray_FromStringAndSize("", 0);
+	if (ss && ss->sp && ss->al)
+		n = script_print__fetch_insn(ss->sp, ss->sample, ss->al->thread, buf);
+	if (n <= 0)
+		Py_RETURN_NONE;
+	return PyBytes_FromStringAndSize((const char *)buf, n);
+}
+
+/* (file, line) of the sample's ip as DWARF names the file, or (None, 0); with @code its text too. */
+static PyObject *context__source(PyObject *args, bool code)
+{
+	struct scripting_sample *ss;
+	const char *file = NULL, *text = NULL;
+	unsigned int line = 0;
+	int len = 0;
+	struct dso *dso;
+
+	ss = context__sample(args);
+	if (!ss && PyErr_Occurred())
+		return NULL;
+	dso = ss && ss->al && ss->al->map ? ss->al->map->dso : NULL;
+	if (dso && dso->kind == DSO_KIND_FILE && !dso__srcline(dso, ss->al->addr, &file, &line) &&
+	    code && ss->sp)
+		text = script_print__source_line(ss->sp, file, line, &len);
+	if (!file)
+		line = 0;
+	if (!code)
+		return Py_BuildValue("(zI)", file, line);
+	if (!text)
+		return Py_BuildValue("(zIO)", file, line, Py_None);
+	return Py_BuildValue("(zIs#)", file, line, text, (Py_ssize_t)len);
 }
 
 static PyObject *perf_trace_context_perf_sample_srcline(PyObject *self, PyObject *args)
 {
 	(void)self;
-	if (!context__sample(args) && PyErr_Occurred())
-		return NULL;
-	return Py_BuildValue("(Oi)", Py_None, 0);
+	return context__source(args, false);
 }
 
 static PyObject *perf_trace_context_perf_sample_srccode(PyObject *self, PyObject *args)
 {
 	(void)self;
-	if (!context__sample(args) && PyErr_Occurred())
-		return NULL;
-	return Py_BuildValue("(OiO)", Py_None, 0, Py_None);
+	return context__source(args, true);
 }
 
 /* Instruction tracing is not decoded by this perf: nothing to configure. */
@@ -892,6 +923,11 @@ int python__start(const char *path, int argc, const char **argv)
 	/* The module is imported up front, so that perf_script_context exists before the script. */
 	Py_XDECREF(PyImport_ImportModule("perf_trace_context"));
 	PyErr_Clear();
+	/* The reference also gives the script perf_script_context as a global. */
+	main_mod = PyImport_AddModule("__main__");
+	if (main_mod && py.context &&
+	    PyDict_SetItemString(PyModule_GetDict(main_mod), "perf_script_context", py.context))
+		PyErr_Clear();
 	if (PyRun_SimpleFileExFlags(fp, path, 1, NULL))
 		return -EINVAL;
 	main_mod = PyImport_AddModule("__main__");

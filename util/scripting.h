@@ -25,6 +25,7 @@ struct addr_location;
 struct evlist;
 struct evsel;
 struct perf_sample;
+struct script_print;
 struct tep_event;
 struct trace_event;
 union perf_event;
@@ -70,6 +71,7 @@ const char *scripting__strip_lang(const char *path);
  * @max_stack: frames of a callchain passed at most (--max-stack)
  */
 struct scripting_sample {
+	struct script_print *sp;	/* perf script's printer: its open binaries */
 	union perf_event *event;
 	struct perf_sample *sample;
 	struct evsel *evsel;

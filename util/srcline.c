@@ -22,7 +22,8 @@
 
 struct srcline_entry {
 	uint64_t addr;
-	const char *file;		/* owned by the Dwfl */
+	const char *file;		/* owned by the Dwfl, or file_buf */
+	char *file_buf;
 	unsigned int line;
 	bool found;
 	bool inline_done;
@@ -246,6 +247,22 @@ static struct srcline_entry *dso__srcline_entry(struct dso *dso, uint64_t addr)
 			e->found = e->file != NULL;
 			if (e->found)
 				e->file = line__addr2line_file(line, e->file);
+			/*
+			 * binutils puts the unit's DW_AT_comp_dir before a
+			 * relative name ("./elf" + "../sysdeps/x86/x.c"); the
+			 * full path shows so in the reference.
+			 */
+			if (e->found && e->file[0] != '/' &&
+			    (cudie = dwfl_linecu(line)) != NULL) {
+				Dwarf_Attribute attr;
+				const char *dir = dwarf_formstring(dwarf_attr(cudie, DW_AT_comp_dir,
+									      &attr));
+
+				if (dir && *dir && asprintf(&e->file_buf, "%s/%s", dir, e->file) > 0)
+					e->file = e->file_buf;
+				else
+					e->file_buf = NULL;
+			}
 		} else if ((cudie = dwfl_module_addrdie(c->mod, vaddr + bias, &cubias)) &&
 			   dwarf_haspc(cudie, vaddr + bias - cubias) > 0) {
 			/*
@@ -591,6 +608,7 @@ void srcline__cache_delete(struct dso *dso)
 			next = e->next;
 			free(e->str_base);
 			free(e->str_full);
+			free(e->file_buf);
 			free(e->str_sort);
 			inline_node__delete(e->inl);
 			free(e);

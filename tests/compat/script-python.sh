@@ -167,6 +167,28 @@ for ep in "$REF_EP" "$OUR_EP"; do
 	fi
 done
 
+# ---- perf_trace_context: each sample's instruction bytes and source line ----
+cat > ctx.py <<'PY'
+from perf_trace_context import perf_sample_insn, perf_sample_srcline, perf_sample_srccode
+n = 0
+def process_event(param_dict):
+    global n
+    n += 1
+    if n <= 300:
+        c = perf_script_context
+        print(param_dict["sample"]["ip"], perf_sample_insn(c), perf_sample_srcline(c),
+              perf_sample_srccode(c))
+PY
+# A $HOME outside /tmp/perf-*: the reference runs no addr2line on a file
+# there (its build-id cache), it reads the binaries where they are.
+if have cg.data && CTXHOME=$(mktemp -d /tmp/ctx-home.XXXXXX); then
+	HOME=$CTXHOME PERF_EXEC_PATH=$REF_EP run ref-ctx "$REF" script -i cg.data -s ctx.py
+	HOME=$CTXHOME PERF_EXEC_PATH=$OUR_EP run our-ctx "$PERF" script -i cg.data -s ctx.py
+	rm -rf "$CTXHOME"
+	same_run ctx
+	check "perf_sample_insn gave bytes" grep -q " b'" "$TMPD/our-ctx.out"
+fi
+
 # ---- our stackcollapse.py against the reference's, same file ----
 for f in cg.data "$D/cpu-clock-g.data"; do
 	have "$f" || continue
