@@ -28,6 +28,7 @@
 #include "script-print.h"
 #include "scripting.h"
 #include "srcline.h"
+#include "symbol-elf.h"
 #include "symbol.h"
 #include "thread.h"
 #include "trace-event-parse.h"
@@ -150,9 +151,18 @@ static PyObject *context__source(PyObject *args, bool code)
 	if (!ss && PyErr_Occurred())
 		return NULL;
 	dso = ss && ss->al && ss->al->map ? ss->al->map->dso : NULL;
-	if (dso && dso->kind == DSO_KIND_FILE && !dso__srcline(dso, ss->al->addr, &file, &line) &&
-	    code && ss->sp)
-		text = script_print__source_line(ss->sp, file, line, &len);
+	if (dso && dso->kind == DSO_KIND_FILE) {
+		if (!dso__srcline(dso, ss->al->addr, &file, &line)) {
+			if (code && ss->sp)
+				text = script_print__source_line(ss->sp, file, line, &len);
+		} else if (dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, ss->al->addr),
+							 &file)) {
+			/* addr2line's answer without a line: "??:0", or the STT_FILE's name. */
+			if (!file)
+				file = "??";
+			line = 0;
+		}
+	}
 	if (!file)
 		line = 0;
 	if (!code)
