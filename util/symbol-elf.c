@@ -723,6 +723,7 @@ static struct a2l_index *a2l_index__read(const char *path)
 	Elf *elf = NULL;
 	size_t nsecs = 0, i, n;
 	const char *file = NULL;
+	bool seen_symbol = false, file_after_symbol = false;
 	int fd = -1;
 
 	if (!idx || !libelf_ready())
@@ -770,16 +771,21 @@ static struct a2l_index *a2l_index__read(const char *path)
 			break;
 		type = GELF_ST_TYPE(sym.st_info);
 		/*
-		 * binutils names the source file of a local function without
-		 * line information after the STT_FILE symbol it follows
-		 * (crtstuff.c for __do_global_dtors_aux).
+		 * binutils names the source file of a function without line
+		 * information after the STT_FILE symbol it follows (crtstuff.c
+		 * for __do_global_dtors_aux, "" for the linker's hidden
+		 * symbols such as a library's _init): always for a local
+		 * symbol, for a global one only while no STT_FILE has come
+		 * after another symbol.
 		 */
 		if (type == STT_FILE) {
 			const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
 			char **files = NULL;
 
 			file = NULL;
-			if (name && *name)
+			if (seen_symbol)
+				file_after_symbol = true;
+			if (name)
 				files = realloc(idx->files, (idx->nr_files + 1) * sizeof(*files));
 			if (files) {
 				idx->files = files;
@@ -790,6 +796,7 @@ static struct a2l_index *a2l_index__read(const char *path)
 			}
 			continue;
 		}
+		seen_symbol |= i > 0;	/* not the null symbol */
 		if (type != STT_FUNC && type != STT_NOTYPE && type != STT_GNU_IFUNC)
 			continue;
 		if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= nsecs ||
@@ -797,7 +804,8 @@ static struct a2l_index *a2l_index__read(const char *path)
 			continue;
 		idx->funcs[idx->nr_funcs].addr = sym.st_value;
 		idx->funcs[idx->nr_funcs].sec = sym.st_shndx;
-		idx->funcs[idx->nr_funcs].file = GELF_ST_BIND(sym.st_info) == STB_LOCAL ? file : NULL;
+		idx->funcs[idx->nr_funcs].file =
+			GELF_ST_BIND(sym.st_info) == STB_LOCAL || !file_after_symbol ? file : NULL;
 		idx->nr_funcs++;
 	}
 	qsort(idx->funcs, idx->nr_funcs, sizeof(*idx->funcs), a2l_func__cmp);
