@@ -15,6 +15,7 @@
 #include "../util/hist.h"
 #include "../util/sort.h"
 #include "../util/symbol.h"
+#include "../util/thread.h"
 #include "tests.h"
 
 static void key__set(struct hists *hists, struct hist_entry *key, const char *comm,
@@ -112,6 +113,62 @@ static int test__hist_sort(struct test_suite *t __maybe_unused, int subtest __ma
 	return TEST_OK;
 }
 
+/*
+ * The comm column is as wide as the threads' latest comms, and an entry
+ * whose comm is older and longer is cut to it, last column or not: the
+ * reference's perf-exec child that became "sleep" prints "perf-ex".
+ */
+static int test__hist_comm_width(struct test_suite *t __maybe_unused, int subtest __maybe_unused)
+{
+	const struct sort_key *keys[] = { sort_key__find("cpu"), sort_key__find("comm") };
+	struct hist_sort_item order[] = { { HPP_OVERHEAD, NULL }, { -1, keys[0] }, { -1, keys[1] } };
+	struct thread *child = thread__new(10, 10), *idle = thread__new(0, 0);
+	struct hists_print_opts po = { .nr_cols = 3 };
+	struct hist_entry key, *he;
+	struct hists hists;
+	const char *comms[] = { "perf-exec", "swapper" };
+	struct thread *threads[] = { child, idle };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	TEST_ASSERT_VAL("setup", child && idle && keys[0] && keys[1]);
+	TEST_ASSERT_VAL("comm", !thread__set_comm(child, "perf-exec", 0, false));
+	TEST_ASSERT_VAL("comm", !thread__set_comm(idle, "swapper", 0, false));
+	hists__init(&hists, keys, 2, order, 3, false);
+	for (i = 0; i < 2; i++) {
+		memset(&key, 0, sizeof(key));
+		key.thread = threads[i];
+		key.comm = comm_str__intern(comms[i]);
+		key.level = '.';
+		key.hash = hists__hash(&hists, &key);
+		he = hists__findnew(&hists, &key);
+		TEST_ASSERT_VAL("add", he);
+		he->stat.period += 100 * (i + 1);
+		he->stat.nr_events++;
+		hists.total_period += 100 * (i + 1);
+		hists.nr_samples++;
+	}
+	TEST_ASSERT_VAL("exec", !thread__set_comm(child, "sleep", 1, true));
+	TEST_ASSERT_VAL("resort", !hists__output_resort(&hists));
+	po.cols[0] = (struct hist_column){ HPP_OVERHEAD, NULL, 0 };
+	po.cols[1] = (struct hist_column){ -1, keys[0], 0 };
+	po.cols[2] = (struct hist_column){ -1, keys[1], 0 };
+	po.total = hists.total_period;
+	fp = open_memstream(&text, &len);
+	TEST_ASSERT_VAL("memstream", fp);
+	hists__fprintf(&hists, &po, fp);
+	fclose(fp);
+	TEST_ASSERT_VAL("cut to the latest comms' width",
+			strstr(text, "\n    33.33%  000  perf-ex\n") != NULL);
+	free(text);
+	hists__exit(&hists);
+	thread__put(child);
+	thread__put(idle);
+	return TEST_OK;
+}
+
 static int test__callchain_tree(struct test_suite *t __maybe_unused, int subtest __maybe_unused)
 {
 	struct callchain_frame f[4] = {
@@ -164,6 +221,7 @@ static int test__callchain_tree(struct test_suite *t __maybe_unused, int subtest
 
 static struct test_case hist_tests[] = {
 	TEST_CASE("entries merge by sort key and print in the reference's order", hist_sort),
+	TEST_CASE("the comm column: the latest comms' width, older comms cut", hist_comm_width),
 	TEST_CASE("callchain tree: sums, threshold, flat list, merge, -g parsing", callchain_tree),
 	{ .name = NULL, },
 };

@@ -49,7 +49,7 @@ __attribute__((noinline)) static unsigned long leaf_cb(unsigned long x)
 static void on_prof(int sig)
 {
 	(void)sig;
-	sink += spin(sink, 20000);
+	sink += spin(sink, 300000);
 }
 
 __attribute__((noinline)) static void run_loop(double seconds, clockid_t clock)

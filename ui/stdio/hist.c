@@ -454,7 +454,7 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 				fputs("  ", fp);
 			if (column__right(col))
 				fprintf(fp, "%*s", col->width, buf);
-			else if (col->key->id == SORT_COMM && !last)
+			else if (col->key->id == SORT_COMM)
 				fprintf(fp, "%-*.*s", col->width, col->width, buf);
 			else if (!last || col->key->pad_last)
 				fprintf(fp, "%-*s", col->width, buf);
