@@ -12,18 +12,9 @@ import sys
 sys.path.append(os.environ['PERF_EXEC_PATH'] +
                 '/scripts/python/Perf-Trace-Util/lib/Perf/Trace')
 
-from Util import syscall_name
+from Util import syscall_name, comm_or_pid_arg
 
-if len(sys.argv) > 2:
-    sys.exit("usage: perf script -s syscall-counts-by-pid.py [comm|pid]")
-
-only_comm = None
-only_pid = None
-if len(sys.argv) == 2:
-    try:
-        only_pid = int(sys.argv[1])
-    except ValueError:
-        only_comm = sys.argv[1]
+only_comm, only_pid = comm_or_pid_arg("syscall-counts-by-pid.py")
 
 # (comm, pid) -> {syscall nr: count}
 tasks = {}

@@ -7,6 +7,7 @@ from __future__ import print_function
 import errno
 import os
 import re
+import sys
 
 FUTEX_WAIT = 0
 FUTEX_WAKE = 1
@@ -112,3 +113,17 @@ def strerror(nr):
         return errno.errorcode[abs(nr)]
     except (KeyError, TypeError):
         return "Unknown %d errno" % nr
+
+
+def comm_or_pid_arg(script):
+    """The optional [comm|pid] argument of the per-task scripts: a
+    number is a pid, anything else a command name. Returns
+    (only_comm, only_pid), None where not given."""
+    if len(sys.argv) > 2:
+        sys.exit("usage: perf script -s %s [comm|pid]" % script)
+    if len(sys.argv) < 2:
+        return None, None
+    try:
+        return None, int(sys.argv[1])
+    except ValueError:
+        return sys.argv[1], None
