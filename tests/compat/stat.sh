@@ -143,7 +143,8 @@ else
 fi
 
 # ---- existing tasks ----
-"$PERF" test -w thloop 5 &
+# Long enough for slow starts under load; killed after the last use.
+"$PERF" test -w thloop 60 &
 wl=$!
 trap 'kill $wl 2>/dev/null; rm -rf "$TMPD"' EXIT
 sleep 0.2
