@@ -16,6 +16,11 @@
 #    on other samples' stacks is one entry here; the reference makes a
 #    second one (keyed by the raw address) and, on ties, orders some
 #    entries by tree internals. Only entries with a symbol are compared.
+#  - ties between entries without a symbol in different dsos: the
+#    reference orders them by the heap addresses of its dso objects
+#    (mostly creation order, as ours). Runs of such tied entries are
+#    compared sorted (unresolved-ties.awk); a difference in order alone
+#    is named in the output.
 #  - srcline/srcfile: the line of inlined code and of files without line
 #    tables is the symbolization's (util/srcline.c) business and differs
 #    in places; the srcline column's width in the reference depends on
@@ -48,6 +53,14 @@ compare()	# compare NAME [FILTER]
 		cp "$TMPD/our-$name.$s" "$TMPD/our-$name.$s.f"
 		if [ -n "$filter" ]; then
 			sed -i -e "$filter" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
+		fi
+		if ! cmp -s "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"; then
+			awk -f "$(dirname "$0")/unresolved-ties.awk" "$TMPD/ref-$name.$s.f" > "$TMPD/ref-$name.$s.t"
+			awk -f "$(dirname "$0")/unresolved-ties.awk" "$TMPD/our-$name.$s.f" > "$TMPD/our-$name.$s.t"
+			if cmp -s "$TMPD/ref-$name.$s.t" "$TMPD/our-$name.$s.t"; then
+				echo "$name ($(cat "$TMPD/$name.what")): the same but for the order of tied unresolved entries"
+				continue
+			fi
 		fi
 		same_file "$name ($(cat "$TMPD/$name.what")): std$s" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
 	done
