@@ -66,12 +66,21 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 static uint64_t str_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	return dso__name_hash(s);
+}
 
-	if (!s)
-		return 0;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+/*
+ * mix() keeps the low bits of aligned values (symbol starts, pointers)
+ * nearly constant, and the table is indexed by the low bits: scramble
+ * them all (murmur3's finalizer) or every function lands in a few buckets.
+ */
+static uint64_t hash_final(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -90,7 +99,7 @@ uint64_t hists__hash(const struct hists *hists, const struct hist_entry *key)
 			h = mix(h, (uint64_t)key->tid);
 			break;
 		case SORT_DSO:
-			h = mix(h, str_hash(key->dso ? key->dso->short_name : NULL));
+			h = mix(h, key->dso ? key->dso->short_name_hash : 0);
 			break;
 		case SORT_SYM:
 			h = mix(h, key->sym ? key->sym->start : key->ip);
@@ -120,7 +129,7 @@ uint64_t hists__hash(const struct hists *hists, const struct hist_entry *key)
 			break;
 		}
 	}
-	return h;
+	return hash_final(h);
 }
 
 int hists__cmp(const struct hists *hists, const struct hist_entry *a,

@@ -67,6 +67,8 @@ void symbols__exit(struct symbols *syms)
 		symbol__delete(syms->entries[i]);
 	free(syms->entries);
 	free(syms->max_end);
+	free(syms->starts);
+	free(syms->cache);
 	free(syms->by_name);
 	symbols__init(syms);
 }
@@ -86,16 +88,23 @@ int symbols__add(struct symbols *syms, struct symbol *sym)
 	}
 	syms->entries[syms->nr++] = sym;
 	syms->sorted = false;
+	zfree(&syms->cache);
 	zfree(&syms->by_name);
 	syms->nr_by_name = 0;
 	return 0;
 }
 
+/* A symbol and its start side by side: the sort reads no symbol. */
+struct start_ent {
+	uint64_t start;
+	struct symbol *sym;
+};
+
 /*
  * Merge sort by start, stable: among symbols at one address the order of
  * the file decides ties in the alias choice, as in the reference.
  */
-static void sort_by_start(struct symbol **a, struct symbol **tmp, size_t n)
+static void sort_by_start(struct start_ent *a, struct start_ent *tmp, size_t n)
 {
 	size_t mid = n / 2, i = 0, j = mid, k = 0;
 
@@ -103,10 +112,10 @@ static void sort_by_start(struct symbol **a, struct symbol **tmp, size_t n)
 		return;
 	sort_by_start(a, tmp, mid);
 	sort_by_start(a + mid, tmp, n - mid);
-	if (a[mid - 1]->start <= a[mid]->start)
+	if (a[mid - 1].start <= a[mid].start)
 		return;
 	while (i < mid && j < n)
-		tmp[k++] = a[j]->start < a[i]->start ? a[j++] : a[i++];
+		tmp[k++] = a[j].start < a[i].start ? a[j++] : a[i++];
 	while (i < mid)
 		tmp[k++] = a[i++];
 	while (j < n)
@@ -116,32 +125,51 @@ static void sort_by_start(struct symbol **a, struct symbol **tmp, size_t n)
 
 static int symbols__index(struct symbols *syms)
 {
-	uint64_t *max_end, m = 0;
-	size_t i;
+	uint64_t *max_end, *starts, m = 0;
+	size_t i, n = syms->nr ? syms->nr : 1;
 
-	max_end = realloc(syms->max_end, (syms->nr ? syms->nr : 1) * sizeof(*max_end));
+	zfree(&syms->cache);
+	max_end = realloc(syms->max_end, n * sizeof(*max_end));
 	if (!max_end)
 		return -ENOMEM;
+	syms->max_end = max_end;
+	starts = realloc(syms->starts, n * sizeof(*starts));
+	if (!starts)
+		return -ENOMEM;
+	syms->starts = starts;
 	for (i = 0; i < syms->nr; i++) {
 		if (syms->entries[i]->end > m)
 			m = syms->entries[i]->end;
 		max_end[i] = m;
+		starts[i] = syms->entries[i]->start;
 	}
-	syms->max_end = max_end;
 	syms->sorted = true;
 	return 0;
 }
 
 int symbols__sort(struct symbols *syms)
 {
-	struct symbol **tmp;
+	struct start_ent *ents;
+	size_t i, n = syms->nr;
 
-	if (syms->nr > 1) {
-		tmp = malloc(syms->nr * sizeof(*tmp));
-		if (!tmp)
-			return -ENOMEM;
-		sort_by_start(syms->entries, tmp, syms->nr);
-		free(tmp);
+	if (n > 1) {
+		/* Already in order (a JIT map, a re-sort): nothing to do. */
+		for (i = 1; i < n; i++)
+			if (syms->entries[i]->start < syms->entries[i - 1]->start)
+				break;
+		if (i < n) {
+			ents = malloc(2 * n * sizeof(*ents));
+			if (!ents)
+				return -ENOMEM;
+			for (i = 0; i < n; i++) {
+				ents[i].start = syms->entries[i]->start;
+				ents[i].sym = syms->entries[i];
+			}
+			sort_by_start(ents, ents + n, n);
+			for (i = 0; i < n; i++)
+				syms->entries[i] = ents[i].sym;
+			free(ents);
+		}
 	}
 	return symbols__index(syms);
 }
@@ -246,13 +274,14 @@ void symbols__fixup(struct symbols *syms, bool is_kallsyms)
 
 static size_t last_at_or_below(const struct symbols *syms, uint64_t addr)
 {
+	const uint64_t *starts = syms->starts;
 	size_t lo = 0, hi = syms->nr;
 
 	/* Invariant: entries[< lo] start <= addr, entries[>= hi] start > addr. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (syms->entries[mid]->start <= addr)
+		if (starts[mid] <= addr)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -260,13 +289,18 @@ static size_t last_at_or_below(const struct symbols *syms, uint64_t addr)
 	return lo;	/* count of symbols starting at or below addr */
 }
 
-struct symbol *symbols__find(const struct symbols *syms, uint64_t addr)
-{
-	size_t n;
+/* 4096 slots of 16 bytes: the hot addresses of a dso, in 64 KB. */
+#define SYMBOLS_CACHE_BITS 12
 
-	if (!syms->sorted || !syms->nr)
-		return NULL;
-	n = last_at_or_below(syms, addr);
+struct symbols_cache_slot {
+	uint64_t addr;
+	struct symbol *sym;	/* NULL: empty, or the address has no symbol */
+};
+
+static struct symbol *symbols__search(const struct symbols *syms, uint64_t addr)
+{
+	size_t n = last_at_or_below(syms, addr);
+
 	while (n > 0) {
 		struct symbol *s = syms->entries[n - 1];
 
@@ -277,6 +311,31 @@ struct symbol *symbols__find(const struct symbols *syms, uint64_t addr)
 		n--;
 	}
 	return NULL;
+}
+
+struct symbol *symbols__find(const struct symbols *syms, uint64_t addr)
+{
+	struct symbols_cache_slot *slot;
+	struct symbol *sym;
+
+	if (!syms->sorted || !syms->nr)
+		return NULL;
+	if (!syms->cache) {
+		/* The table is logically const: the cache only remembers answers. */
+		((struct symbols *)syms)->cache = calloc(1UL << SYMBOLS_CACHE_BITS,
+							  sizeof(*syms->cache));
+		if (!syms->cache)
+			return symbols__search(syms, addr);
+	}
+	slot = &syms->cache[(addr * 0x9e3779b97f4a7c15ULL) >> (64 - SYMBOLS_CACHE_BITS)];
+	if (slot->sym && slot->addr == addr)
+		return slot->sym;
+	sym = symbols__search(syms, addr);
+	if (sym) {
+		slot->addr = addr;
+		slot->sym = sym;
+	}
+	return sym;
 }
 
 struct symbol *symbols__first(const struct symbols *syms)
