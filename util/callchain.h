@@ -159,12 +159,15 @@ int callchain__flat_list(struct callchain_node *root, uint64_t min_hit,
 /**
  * struct callchain_chain - one distinct chain, stored once however many
  * samples have it (callchain__intern)
+ * @ids: its frames as numbers in a table of distinct frames, 4 bytes
+ *       each instead of 24: a profile has few distinct frames but a chain
+ *       per sample, and the chains were most of a report's memory
  */
 struct callchain_chain {
-	uint64_t hash;
-	uint32_t nr;
 	struct callchain_chain *next;
-	struct callchain_frame frames[];
+	uint32_t hash;
+	uint32_t nr;
+	uint32_t ids[];
 };
 
 /* The stored copy of @frames[0..@nr). NULL on ENOMEM. Freed by callchain__free_all(). */
