@@ -245,6 +245,29 @@ static uint32_t chain__hash(const uint32_t *ids, int nr)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
+/*
+ * Sharing pays when chains repeat (a hot loop); when nearly every sample
+ * has a chain of its own (deep, varied stacks), the table lookup is a
+ * cache miss per sample that saves nothing: after each window of
+ * lookups that found less than one in eight, chains are stored unshared.
+ * Equal chains stored twice give the same tree.
+ */
+#define INTERN_WINDOW	65536
+static uint64_t intern_lookups, intern_hits;
+static bool intern_off;
+
+static struct callchain_chain *chain__new(const uint32_t *ids, int nr, uint32_t h)
+{
+	struct callchain_chain *c = arena__zalloc(sizeof(*c) + (size_t)nr * sizeof(*ids));
+
+	if (!c)
+		return NULL;
+	c->hash = h;
+	c->nr = (uint32_t)nr;
+	memcpy(c->ids, ids, (size_t)nr * sizeof(*ids));
+	return c;
+}
+
 const struct callchain_chain *callchain__intern(const struct callchain_frame *frames, int nr)
 {
 	struct callchain_chain *c;
@@ -262,6 +285,12 @@ const struct callchain_chain *callchain__intern(const struct callchain_frame *fr
 		id_buf[i] = (uint32_t)id;
 	}
 	h = chain__hash(id_buf, nr);
+	if (intern_off)
+		return chain__new(id_buf, nr, h);
+	if (++intern_lookups == INTERN_WINDOW) {
+		intern_off = intern_hits < INTERN_WINDOW / 8;
+		intern_lookups = intern_hits = 0;
+	}
 	if (nr_chains >= chain_table_size / 2) {
 		size_t n = chain_table_size ? chain_table_size * 2 : 4096, j;
 		struct callchain_chain **t = calloc(n, sizeof(*t));
@@ -283,14 +312,13 @@ const struct callchain_chain *callchain__intern(const struct callchain_frame *fr
 	}
 	for (c = chain_table[h & (chain_table_size - 1)]; c; c = c->next)
 		if (c->hash == h && c->nr == (uint32_t)nr &&
-		    !memcmp(c->ids, id_buf, (size_t)nr * sizeof(*id_buf)))
+		    !memcmp(c->ids, id_buf, (size_t)nr * sizeof(*id_buf))) {
+			intern_hits++;
 			return c;
-	c = arena__zalloc(sizeof(*c) + (size_t)nr * sizeof(*id_buf));
+		}
+	c = chain__new(id_buf, nr, h);
 	if (!c)
 		return NULL;
-	c->hash = h;
-	c->nr = (uint32_t)nr;
-	memcpy(c->ids, id_buf, (size_t)nr * sizeof(*id_buf));
 	c->next = chain_table[h & (chain_table_size - 1)];
 	chain_table[h & (chain_table_size - 1)] = c;
 	nr_chains++;
@@ -300,55 +328,67 @@ const struct callchain_chain *callchain__intern(const struct callchain_frame *fr
 int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chain *chain,
 			uint64_t period)
 {
-	/* Repeats of the last chain (a hot loop) fold into one note. */
-	if (refs->nr && refs->refs[refs->nr - 1].chain == chain) {
-		refs->refs[refs->nr - 1].period += period;
-		goto count;
-	}
-	if (refs->nr == refs->alloc) {
-		uint32_t n = refs->alloc ? refs->alloc * 2 : 4;
-		struct callchain_ref *r = realloc(refs->refs, n * sizeof(*r));
+	struct callchain_ref_block *b = refs->last;
+	struct callchain_ref *r;
 
-		if (!r)
-			return -ENOMEM;
-		refs->refs = r;
-		refs->alloc = n;
+	/* Repeats of the last chain (a hot loop) fold into one note. */
+	if (b && b->nr && b->refs[b->nr - 1].chain == chain) {
+		r = &b->refs[b->nr - 1];
+		r->period += period;
+		r->count++;
+		return 0;
 	}
-	refs->refs[refs->nr].chain = chain;
-	refs->refs[refs->nr].period = period;
-	refs->refs[refs->nr].count = 0;
+	if (!b || b->nr == b->alloc) {
+		/* 4, 8, ... 1024 notes a block: small for the many cold entries. */
+		uint32_t n = b ? (b->alloc < 1024 ? b->alloc * 2 : 1024) : 4;
+		struct callchain_ref_block *nb = arena__zalloc(sizeof(*nb) + n * sizeof(*nb->refs));
+
+		if (!nb)
+			return -ENOMEM;
+		nb->alloc = n;
+		if (b)
+			b->next = nb;
+		else
+			refs->first = nb;
+		refs->last = b = nb;
+	}
+	r = &b->refs[b->nr++];
+	r->chain = chain;
+	r->period = period;
+	r->count = 1;
 	refs->nr++;
-count:
-	refs->refs[refs->nr - 1].count++;
 	return 0;
 }
 
 struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs)
 {
 	struct callchain_node *root = callchain__new_root();
+	const struct callchain_ref_block *b;
 	uint32_t i;
 
-	for (i = 0; root && i < refs->nr; i++) {
-		const struct callchain_chain *c = refs->refs[i].chain;
-		uint32_t j;
+	for (b = refs->first; root && b; b = b->next) {
+		for (i = 0; i < b->nr; i++) {
+			const struct callchain_chain *c = b->refs[i].chain;
+			uint32_t j;
 
-		if (scratch__reserve((void **)&frame_buf, &frame_buf_alloc, c->nr + 1,
-				     sizeof(*frame_buf)))
-			return NULL;
-		for (j = 0; j < c->nr; j++)
-			frame_buf[j] = frame_tab[c->ids[j]];
-		if (callchain__append_n(root, frame_buf, (int)c->nr, refs->refs[i].period,
-					refs->refs[i].count))
-			return NULL;
+			if (scratch__reserve((void **)&frame_buf, &frame_buf_alloc, c->nr + 1,
+					     sizeof(*frame_buf)))
+				return NULL;
+			for (j = 0; j < c->nr; j++)
+				frame_buf[j] = frame_tab[c->ids[j]];
+			if (callchain__append_n(root, frame_buf, (int)c->nr, b->refs[i].period,
+						b->refs[i].count))
+				return NULL;
+		}
 	}
 	return root;
 }
 
 void callchain_refs__exit(struct callchain_refs *refs)
 {
-	free(refs->refs);
-	refs->refs = NULL;
-	refs->nr = refs->alloc = 0;
+	/* The blocks are the arena's: callchain__free_all() releases them. */
+	refs->first = refs->last = NULL;
+	refs->nr = 0;
 }
 
 void callchain__free_all(void)
@@ -356,6 +396,8 @@ void callchain__free_all(void)
 	free(chain_table);
 	chain_table = NULL;
 	chain_table_size = nr_chains = 0;
+	intern_lookups = intern_hits = 0;
+	intern_off = false;
 	free(frame_tab);
 	free(frame_index);
 	free(id_buf);

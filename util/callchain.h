@@ -183,9 +183,24 @@ struct callchain_ref {
 	uint32_t count;
 };
 
-struct callchain_refs {
-	struct callchain_ref *refs;
+/*
+ * Notes come in blocks of growing size from the chains' arena: no copy
+ * when an entry gets more, and nothing to free one by one.
+ */
+struct callchain_ref_block {
+	struct callchain_ref_block *next;
 	uint32_t nr, alloc;
+	struct callchain_ref refs[];
+};
+
+/**
+ * struct callchain_refs - the notes of one entry
+ * @first, @last: its blocks, in the order the notes came
+ * @nr:           notes in all blocks
+ */
+struct callchain_refs {
+	struct callchain_ref_block *first, *last;
+	uint32_t nr;
 };
 
 /* Note @chain with @period for later. 0 or -ENOMEM. */
