@@ -178,7 +178,7 @@ struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *
 	}
 	if (hists->nr_entries >= hists->table_size && hists__grow(hists))
 		return NULL;
-	he = malloc(sizeof(*he));
+	he = aligned_alloc(64, (sizeof(*he) + 63) & ~(size_t)63);
 	if (!he)
 		return NULL;
 	*he = *key;

@@ -51,14 +51,20 @@ struct he_stat {
  * @callchain: the tree of @chains, built when the graph is printed
  */
 struct hist_entry {
+	/*
+	 * What a sample's lookup reads and adds to comes first: the hash
+	 * chain, the default keys (comm, dso, sym) and @stat, in the first
+	 * two cache lines (entries are allocated 64-byte aligned).
+	 */
 	struct hist_entry *next;
 	uint64_t hash;
-	struct thread *thread;
 	const char *comm;
-	int32_t pid, tid;
 	struct dso *dso;
 	struct symbol *sym;
 	uint64_t ip;
+	int32_t pid, tid;
+	struct thread *thread;
+	struct he_stat stat;
 	char level;
 	int32_t cpu;
 	int32_t socket;
@@ -67,7 +73,6 @@ struct hist_entry {
 	const char *parent;
 	uint64_t time;
 	char *trace;
-	struct he_stat stat;
 	struct he_stat stat_acc;
 	struct callchain_refs chains;
 	struct callchain_node *callchain;
