@@ -43,14 +43,8 @@ void hists__exit(struct hists *hists)
 {
 	size_t i;
 
-	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he = hists->table[i], *next;
-
-		for (; he; he = next) {
-			next = he->next;
-			hist_entry__delete(he);
-		}
-	}
+	for (i = 0; i < hists->table_size; i++)
+		hist_entry__delete(hists->table[i].he);
 	free(hists->table);
 	free(hists->sorted);
 	hists->table = NULL;
@@ -147,19 +141,17 @@ int hists__cmp(const struct hists *hists, const struct hist_entry *a,
 
 static int hists__grow(struct hists *hists)
 {
-	size_t n = hists->table_size ? hists->table_size * 2 : 1024, i;
-	struct hist_entry **t = calloc(n, sizeof(*t));
+	size_t n = hists->table_size ? hists->table_size * 2 : 2048, i, j;
+	struct hist_slot *t = calloc(n, sizeof(*t));
 
 	if (!t)
 		return -ENOMEM;
 	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he = hists->table[i], *next;
-
-		for (; he; he = next) {
-			next = he->next;
-			he->next = t[he->hash & (n - 1)];
-			t[he->hash & (n - 1)] = he;
-		}
+		if (!hists->table[i].he)
+			continue;
+		for (j = hists->table[i].hash & (n - 1); t[j].he; j = (j + 1) & (n - 1))
+			;
+		t[j] = hists->table[i];
 	}
 	free(hists->table);
 	hists->table = t;
@@ -170,14 +162,14 @@ static int hists__grow(struct hists *hists)
 struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *key)
 {
 	struct hist_entry *he;
+	size_t i, mask;
 
-	if (hists->table_size) {
-		for (he = hists->table[key->hash & (hists->table_size - 1)]; he; he = he->next)
-			if (he->hash == key->hash && !hists__cmp(hists, he, key))
-				return he;
-	}
-	if (hists->nr_entries >= hists->table_size && hists__grow(hists))
+	if ((hists->nr_entries + 1) * 2 > hists->table_size && hists__grow(hists))
 		return NULL;
+	mask = hists->table_size - 1;
+	for (i = key->hash & mask; hists->table[i].he; i = (i + 1) & mask)
+		if (hists->table[i].hash == key->hash && !hists__cmp(hists, hists->table[i].he, key))
+			return hists->table[i].he;
 	he = aligned_alloc(64, (sizeof(*he) + 63) & ~(size_t)63);
 	if (!he)
 		return NULL;
@@ -190,8 +182,8 @@ struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *
 	memset(&he->stat, 0, sizeof(he->stat));
 	memset(&he->stat_acc, 0, sizeof(he->stat_acc));
 	he->seq = hists->seq++;
-	he->next = hists->table[key->hash & (hists->table_size - 1)];
-	hists->table[key->hash & (hists->table_size - 1)] = he;
+	hists->table[i].hash = key->hash;
+	hists->table[i].he = he;
 	hists->nr_entries++;
 	return he;
 }
@@ -260,12 +252,9 @@ int hists__output_resort(struct hists *hists)
 	hists->sorted = malloc((hists->nr_entries + 1) * sizeof(*hists->sorted));
 	if (!hists->sorted)
 		return -ENOMEM;
-	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he;
-
-		for (he = hists->table[i]; he; he = he->next)
-			hists->sorted[n++] = he;
-	}
+	for (i = 0; i < hists->table_size; i++)
+		if (hists->table[i].he)
+			hists->sorted[n++] = hists->table[i].he;
 	sort_hists = hists;
 	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__output_cmp);
 	sort_hists = NULL;

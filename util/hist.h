@@ -52,19 +52,18 @@ struct he_stat {
  */
 struct hist_entry {
 	/*
-	 * What a sample's lookup reads and adds to comes first: the hash
-	 * chain, the default keys (comm, dso, sym) and @stat, in the first
-	 * two cache lines (entries are allocated 64-byte aligned).
+	 * What a sample's lookup compares and adds to comes first: the
+	 * default keys (comm, dso, sym) and @stat fill the first cache line
+	 * (entries are allocated 64-byte aligned).
 	 */
-	struct hist_entry *next;
 	uint64_t hash;
 	const char *comm;
 	struct dso *dso;
 	struct symbol *sym;
+	struct he_stat stat;
 	uint64_t ip;
 	int32_t pid, tid;
 	struct thread *thread;
-	struct he_stat stat;
 	char level;
 	int32_t cpu;
 	int32_t socket;
@@ -81,6 +80,11 @@ struct hist_entry {
 	bool filtered;
 };
 
+struct hist_slot {
+	uint64_t hash;
+	struct hist_entry *he;	/* NULL: empty */
+};
+
 /**
  * struct hist_sort_item - one step of the output order: a non-key column
  * (@hpp >= 0: larger first) or a key
@@ -94,7 +98,9 @@ struct hist_sort_item {
  * struct hists - the entries of one event
  * @keys:        the keys entries are merged by
  * @order:       the output order, @nr_order steps
- * @table:       hash table of entries, @table_size buckets (power of 2)
+ * @table:       open-addressing hash table of entries, @table_size slots
+ *               (power of 2, at most half full), each with the entry's
+ *               hash so a probe reads no entry that is not the one
  * @sorted:      after hists__output_resort(), the entries in output order
  * @total_period, @nr_samples: every sample of the event
  * @nr_non_filtered_samples, @total_non_filtered_period: those kept
@@ -104,7 +110,7 @@ struct hists {
 	int nr_keys;
 	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
 	int nr_order;
-	struct hist_entry **table;
+	struct hist_slot *table;
 	size_t table_size;
 	size_t nr_entries;
 	struct hist_entry **sorted;
