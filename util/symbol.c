@@ -101,27 +101,55 @@ struct start_ent {
 	struct symbol *sym;
 };
 
+static void merge_runs(const struct start_ent *a, size_t mid, size_t n, struct start_ent *out)
+{
+	size_t i = 0, j = mid, k = 0;
+
+	while (i < mid && j < n)
+		out[k++] = a[j].start < a[i].start ? a[j++] : a[i++];
+	while (i < mid)
+		out[k++] = a[i++];
+	while (j < n)
+		out[k++] = a[j++];
+}
+
 /*
  * Merge sort by start, stable: among symbols at one address the order of
- * the file decides ties in the alias choice, as in the reference.
+ * the file decides ties in the alias choice, as in the reference. Bottom
+ * up from the runs already in order: a symtab is sorted per object file,
+ * so a libc's 10000 symbols are a few hundred runs, not 10000.
+ * @runs has room for n + 1 boundaries; the result is in @a.
  */
-static void sort_by_start(struct start_ent *a, struct start_ent *tmp, size_t n)
+static void sort_by_start(struct start_ent *a, struct start_ent *tmp, size_t *runs, size_t n)
 {
-	size_t mid = n / 2, i = 0, j = mid, k = 0;
+	struct start_ent *src = a, *dst = tmp, *t;
+	size_t nr = 0, i;
 
-	if (n < 2)
-		return;
-	sort_by_start(a, tmp, mid);
-	sort_by_start(a + mid, tmp, n - mid);
-	if (a[mid - 1].start <= a[mid].start)
-		return;
-	while (i < mid && j < n)
-		tmp[k++] = a[j].start < a[i].start ? a[j++] : a[i++];
-	while (i < mid)
-		tmp[k++] = a[i++];
-	while (j < n)
-		tmp[k++] = a[j++];
-	memcpy(a, tmp, n * sizeof(*a));
+	runs[nr++] = 0;
+	for (i = 1; i < n; i++)
+		if (a[i].start < a[i - 1].start)
+			runs[nr++] = i;
+	runs[nr] = n;
+	while (nr > 1) {
+		size_t out = 0;
+
+		for (i = 0; i + 1 < nr; i += 2) {
+			merge_runs(src + runs[i], runs[i + 1] - runs[i], runs[i + 2] - runs[i],
+				   dst + runs[i]);
+			runs[out++] = runs[i];
+		}
+		if (i < nr) {
+			memcpy(dst + runs[i], src + runs[i], (runs[i + 1] - runs[i]) * sizeof(*src));
+			runs[out++] = runs[i];
+		}
+		runs[out] = n;
+		nr = out;
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
 }
 
 /*
@@ -192,26 +220,33 @@ static int symbols__index(struct symbols *syms)
 int symbols__sort(struct symbols *syms)
 {
 	struct start_ent *ents;
+	size_t *runs;
 	size_t i, n = syms->nr;
+	bool sorted = true;
 
 	if (n > 1) {
-		/* Already in order (a JIT map, a re-sort): nothing to do. */
-		for (i = 1; i < n; i++)
-			if (syms->entries[i]->start < syms->entries[i - 1]->start)
-				break;
-		if (i < n) {
-			ents = malloc(2 * n * sizeof(*ents));
-			if (!ents)
-				return -ENOMEM;
-			for (i = 0; i < n; i++) {
-				ents[i].start = syms->entries[i]->start;
-				ents[i].sym = syms->entries[i];
-			}
-			sort_by_start(ents, ents + n, n);
+		/* One pass over the symbols: each is a likely cache miss. */
+		ents = malloc(2 * n * sizeof(*ents));
+		runs = malloc((n + 1) * sizeof(*runs));
+		if (!ents || !runs) {
+			free(ents);
+			free(runs);
+			return -ENOMEM;
+		}
+		for (i = 0; i < n; i++) {
+			ents[i].start = syms->entries[i]->start;
+			ents[i].sym = syms->entries[i];
+			if (i && ents[i].start < ents[i - 1].start)
+				sorted = false;
+		}
+		/* Already in order (a JIT map, a re-sort): nothing to move. */
+		if (!sorted) {
+			sort_by_start(ents, ents + n, runs, n);
 			for (i = 0; i < n; i++)
 				syms->entries[i] = ents[i].sym;
-			free(ents);
 		}
+		free(runs);
+		free(ents);
 	}
 	return symbols__index(syms);
 }
