@@ -252,9 +252,19 @@ int hists__output_resort(struct hists *hists)
 	hists->sorted = malloc((hists->nr_entries + 1) * sizeof(*hists->sorted));
 	if (!hists->sorted)
 		return -ENOMEM;
-	for (i = 0; i < hists->table_size; i++)
-		if (hists->table[i].he)
-			hists->sorted[n++] = hists->table[i].he;
+	/*
+	 * Start from the creation order (seq is 0..nr_entries-1), not the
+	 * table's: the --children rule for equal totals does not order every
+	 * three entries consistently, so the result depends on where the
+	 * sort starts, and that must not be the hash function.
+	 */
+	for (i = 0; i < hists->table_size; i++) {
+		struct hist_entry *he = hists->table[i].he;
+
+		if (he && he->seq < hists->nr_entries)
+			hists->sorted[he->seq] = he;
+	}
+	n = hists->nr_entries;
 	sort_hists = hists;
 	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__output_cmp);
 	sort_hists = NULL;
