@@ -244,6 +244,15 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
 }
 
+static int hist_entry__key_cmp(const void *pa, const void *pb)
+{
+	const struct hist_entry *a = *(const struct hist_entry * const *)pa;
+	const struct hist_entry *b = *(const struct hist_entry * const *)pb;
+	int ret = hists__cmp(sort_hists, a, b);
+
+	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
 int hists__output_resort(struct hists *hists)
 {
 	size_t i, n = 0;
@@ -252,20 +261,17 @@ int hists__output_resort(struct hists *hists)
 	hists->sorted = malloc((hists->nr_entries + 1) * sizeof(*hists->sorted));
 	if (!hists->sorted)
 		return -ENOMEM;
-	/*
-	 * Start from the creation order (seq is 0..nr_entries-1), not the
-	 * table's: the --children rule for equal totals does not order every
-	 * three entries consistently, so the result depends on where the
-	 * sort starts, and that must not be the hash function.
-	 */
-	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he = hists->table[i].he;
-
-		if (he && he->seq < hists->nr_entries)
-			hists->sorted[he->seq] = he;
-	}
-	n = hists->nr_entries;
+	for (i = 0; i < hists->table_size; i++)
+		if (hists->table[i].he)
+			hists->sorted[n++] = hists->table[i].he;
 	sort_hists = hists;
+	/*
+	 * First into key order, the order the reference inserts entries in
+	 * for output: the --children rule for equal totals does not order
+	 * every three entries consistently, so the result depends on where
+	 * the sort starts, and that must not be the hash table's layout.
+	 */
+	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__key_cmp);
 	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__output_cmp);
 	sort_hists = NULL;
 	return 0;
