@@ -4,8 +4,10 @@
  * period with the -g threshold. See callchain.h.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "callchain.h"
 #include "dso.h"
@@ -83,26 +85,50 @@ int callchain_param__parse(struct callchain_param *param, const char *arg)
 }
 
 /*
- * Nodes and their child arrays come from one arena: a report makes
- * millions of them and frees them all at once, and malloc per node cost
- * more than the rest of the tree work together.
+ * Nodes, their child arrays and the chains come from one arena: a report
+ * makes millions of them and frees them all at once, and malloc per node
+ * cost more than the rest of the tree work together. Blocks are mapped
+ * straight from the kernel, 2 MB aligned and marked for huge pages: the
+ * page faults of 4 KB pages were a third of a callchain report's time in
+ * a VM. Mapped memory comes zeroed and is never reused, so arena__zalloc()
+ * needs no memset.
  */
+#define ARENA_ALIGN	(2UL << 20)
+
 struct chain_arena {
 	struct chain_arena *next;
-	size_t used, size;
+	size_t used, size;	/* @size: of the whole mapping */
 	char data[];
 };
 
 static struct chain_arena *arena;
 
+static struct chain_arena *arena__map(size_t size)
+{
+	char *p = mmap(NULL, size + ARENA_ALIGN, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *a;
+
+	if (p == MAP_FAILED)
+		return NULL;
+	a = (char *)(((uintptr_t)p + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1));
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	if (a + size < p + size + ARENA_ALIGN)
+		munmap(a + size, (size_t)(p + size + ARENA_ALIGN - (a + size)));
+	/* Only advice: without transparent huge pages the block still works. */
+	madvise(a, size, MADV_HUGEPAGE);
+	return (struct chain_arena *)a;
+}
+
+/* @n zeroed bytes (see above), 8-byte aligned. */
 static void *arena__zalloc(size_t n)
 {
 	void *p;
 
-	n = (n + 15) & ~(size_t)15;
-	if (!arena || arena->size - arena->used < n) {
-		size_t size = n > (1UL << 20) ? n : (1UL << 20);
-		struct chain_arena *a = malloc(sizeof(*a) + size);
+	n = (n + 7) & ~(size_t)7;
+	if (!arena || arena->size - sizeof(*arena) - arena->used < n) {
+		size_t size = (n + sizeof(*arena) + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+		struct chain_arena *a = arena__map(size);
 
 		if (!a)
 			return NULL;
@@ -113,41 +139,168 @@ static void *arena__zalloc(size_t n)
 	}
 	p = arena->data + arena->used;
 	arena->used += n;
-	memset(p, 0, n);
 	return p;
 }
 
 static struct callchain_chain **chain_table;
 static size_t chain_table_size, nr_chains;
 
-static uint64_t chain__hash(const struct callchain_frame *frames, int nr)
+/*
+ * The distinct frames: @frame_tab[id], found by an open-addressing index
+ * holding id + 1 (0: empty) at twice the count or more.
+ */
+static struct callchain_frame *frame_tab;
+static uint32_t nr_frames, frame_tab_alloc;
+static uint32_t *frame_index;
+static size_t frame_index_size;
+/* Scratch of callchain__intern() and callchain_refs__tree(). */
+static uint32_t *id_buf;
+static struct callchain_frame *frame_buf;
+static size_t id_buf_alloc, frame_buf_alloc;
+
+static uint64_t frame__hash(const struct callchain_frame *f)
+{
+	uint64_t h = f->ip * 0x9e3779b97f4a7c15ULL;
+
+	h ^= ((uintptr_t)f->sym >> 4) * 0xc2b2ae3d27d4eb4fULL;
+	h ^= ((uintptr_t)f->dso >> 4) * 0x165667b19e3779f9ULL;
+	return h ^ (h >> 29);
+}
+
+static bool frame__equal(const struct callchain_frame *a, const struct callchain_frame *b)
+{
+	return a->ip == b->ip && a->sym == b->sym && a->dso == b->dso;
+}
+
+static int frame_index__grow(void)
+{
+	size_t n = frame_index_size ? frame_index_size * 2 : 4096, i, mask = n - 1;
+	uint32_t *t = calloc(n, sizeof(*t)), id;
+
+	if (!t)
+		return -ENOMEM;
+	for (id = 0; id < nr_frames; id++) {
+		for (i = frame__hash(&frame_tab[id]) & mask; t[i]; i = (i + 1) & mask)
+			;
+		t[i] = id + 1;
+	}
+	free(frame_index);
+	frame_index = t;
+	frame_index_size = n;
+	return 0;
+}
+
+/* The number of @f in the frame table, added when new; -ENOMEM. */
+static int64_t frame__id(const struct callchain_frame *f)
+{
+	size_t i, mask;
+
+	if ((size_t)nr_frames * 2 >= frame_index_size && frame_index__grow())
+		return -ENOMEM;
+	mask = frame_index_size - 1;
+	for (i = frame__hash(f) & mask; frame_index[i]; i = (i + 1) & mask)
+		if (frame__equal(&frame_tab[frame_index[i] - 1], f))
+			return frame_index[i] - 1;
+	if (nr_frames == UINT32_MAX - 1)
+		return -ENOMEM;
+	if (nr_frames == frame_tab_alloc) {
+		uint32_t n = frame_tab_alloc ? frame_tab_alloc * 2 : 1024;
+		struct callchain_frame *t = realloc(frame_tab, n * sizeof(*t));
+
+		if (!t)
+			return -ENOMEM;
+		frame_tab = t;
+		frame_tab_alloc = n;
+	}
+	frame_tab[nr_frames] = *f;
+	frame_index[i] = ++nr_frames;
+	return nr_frames - 1;
+}
+
+static int scratch__reserve(void **buf, size_t *alloc, size_t nr, size_t size)
+{
+	void *p;
+
+	if (nr <= *alloc)
+		return 0;
+	p = realloc(*buf, nr * size);
+	if (!p)
+		return -ENOMEM;
+	*buf = p;
+	*alloc = nr;
+	return 0;
+}
+
+static uint32_t chain__hash(const uint32_t *ids, int nr)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	int i;
 
 	for (i = 0; i < nr; i++) {
-		h ^= frames[i].ip + ((uintptr_t)frames[i].sym >> 3);
+		h ^= ids[i];
 		h *= 0x100000001b3ULL;
 		h ^= h >> 29;
 	}
-	return h ^ (uint64_t)nr;
+	h ^= (uint64_t)nr;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/*
+ * Sharing pays when chains repeat (a hot loop); when nearly every sample
+ * has a chain of its own (deep, varied stacks), the table lookup is a
+ * cache miss per sample that saves nothing: after each window of
+ * lookups that found less than one in eight, chains are stored unshared.
+ * Equal chains stored twice give the same tree.
+ */
+#define INTERN_WINDOW	65536
+static uint64_t intern_lookups, intern_hits;
+static bool intern_off;
+
+static struct callchain_chain *chain__new(const uint32_t *ids, int nr, uint32_t h)
+{
+	struct callchain_chain *c = arena__zalloc(sizeof(*c) + (size_t)nr * sizeof(*ids));
+
+	if (!c)
+		return NULL;
+	c->hash = h;
+	c->nr = (uint32_t)nr;
+	memcpy(c->ids, ids, (size_t)nr * sizeof(*ids));
+	return c;
 }
 
 const struct callchain_chain *callchain__intern(const struct callchain_frame *frames, int nr)
 {
-	uint64_t h = chain__hash(frames, nr);
 	struct callchain_chain *c;
+	uint32_t h;
+	int i;
 
+	if (nr < 0 || scratch__reserve((void **)&id_buf, &id_buf_alloc, (size_t)nr + 1,
+				       sizeof(*id_buf)))
+		return NULL;
+	for (i = 0; i < nr; i++) {
+		int64_t id = frame__id(&frames[i]);
+
+		if (id < 0)
+			return NULL;
+		id_buf[i] = (uint32_t)id;
+	}
+	h = chain__hash(id_buf, nr);
+	if (intern_off)
+		return chain__new(id_buf, nr, h);
+	if (++intern_lookups == INTERN_WINDOW) {
+		intern_off = intern_hits < INTERN_WINDOW / 8;
+		intern_lookups = intern_hits = 0;
+	}
 	if (nr_chains >= chain_table_size / 2) {
-		size_t n = chain_table_size ? chain_table_size * 2 : 4096, i;
+		size_t n = chain_table_size ? chain_table_size * 2 : 4096, j;
 		struct callchain_chain **t = calloc(n, sizeof(*t));
 
 		if (!t)
 			return NULL;
-		for (i = 0; i < chain_table_size; i++) {
+		for (j = 0; j < chain_table_size; j++) {
 			struct callchain_chain *next;
 
-			for (c = chain_table[i]; c; c = next) {
+			for (c = chain_table[j]; c; c = next) {
 				next = c->next;
 				c->next = t[c->hash & (n - 1)];
 				t[c->hash & (n - 1)] = c;
@@ -159,14 +312,13 @@ const struct callchain_chain *callchain__intern(const struct callchain_frame *fr
 	}
 	for (c = chain_table[h & (chain_table_size - 1)]; c; c = c->next)
 		if (c->hash == h && c->nr == (uint32_t)nr &&
-		    !memcmp(c->frames, frames, (size_t)nr * sizeof(*frames)))
+		    !memcmp(c->ids, id_buf, (size_t)nr * sizeof(*id_buf))) {
+			intern_hits++;
 			return c;
-	c = arena__zalloc(sizeof(*c) + (size_t)nr * sizeof(*frames));
+		}
+	c = chain__new(id_buf, nr, h);
 	if (!c)
 		return NULL;
-	c->hash = h;
-	c->nr = (uint32_t)nr;
-	memcpy(c->frames, frames, (size_t)nr * sizeof(*frames));
 	c->next = chain_table[h & (chain_table_size - 1)];
 	chain_table[h & (chain_table_size - 1)] = c;
 	nr_chains++;
@@ -176,47 +328,67 @@ const struct callchain_chain *callchain__intern(const struct callchain_frame *fr
 int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chain *chain,
 			uint64_t period)
 {
-	/* Repeats of the last chain (a hot loop) fold into one note. */
-	if (refs->nr && refs->refs[refs->nr - 1].chain == chain) {
-		refs->refs[refs->nr - 1].period += period;
-		goto count;
-	}
-	if (refs->nr == refs->alloc) {
-		uint32_t n = refs->alloc ? refs->alloc * 2 : 4;
-		struct callchain_ref *r = realloc(refs->refs, n * sizeof(*r));
+	struct callchain_ref_block *b = refs->last;
+	struct callchain_ref *r;
 
-		if (!r)
-			return -ENOMEM;
-		refs->refs = r;
-		refs->alloc = n;
+	/* Repeats of the last chain (a hot loop) fold into one note. */
+	if (b && b->nr && b->refs[b->nr - 1].chain == chain) {
+		r = &b->refs[b->nr - 1];
+		r->period += period;
+		r->count++;
+		return 0;
 	}
-	refs->refs[refs->nr].chain = chain;
-	refs->refs[refs->nr].period = period;
-	refs->refs[refs->nr].count = 0;
+	if (!b || b->nr == b->alloc) {
+		/* 4, 8, ... 1024 notes a block: small for the many cold entries. */
+		uint32_t n = b ? (b->alloc < 1024 ? b->alloc * 2 : 1024) : 4;
+		struct callchain_ref_block *nb = arena__zalloc(sizeof(*nb) + n * sizeof(*nb->refs));
+
+		if (!nb)
+			return -ENOMEM;
+		nb->alloc = n;
+		if (b)
+			b->next = nb;
+		else
+			refs->first = nb;
+		refs->last = b = nb;
+	}
+	r = &b->refs[b->nr++];
+	r->chain = chain;
+	r->period = period;
+	r->count = 1;
 	refs->nr++;
-count:
-	refs->refs[refs->nr - 1].count++;
 	return 0;
 }
 
 struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs)
 {
 	struct callchain_node *root = callchain__new_root();
+	const struct callchain_ref_block *b;
 	uint32_t i;
 
-	for (i = 0; root && i < refs->nr; i++)
-		if (callchain__append_n(root, refs->refs[i].chain->frames,
-					(int)refs->refs[i].chain->nr, refs->refs[i].period,
-					refs->refs[i].count))
-			return NULL;
+	for (b = refs->first; root && b; b = b->next) {
+		for (i = 0; i < b->nr; i++) {
+			const struct callchain_chain *c = b->refs[i].chain;
+			uint32_t j;
+
+			if (scratch__reserve((void **)&frame_buf, &frame_buf_alloc, c->nr + 1,
+					     sizeof(*frame_buf)))
+				return NULL;
+			for (j = 0; j < c->nr; j++)
+				frame_buf[j] = frame_tab[c->ids[j]];
+			if (callchain__append_n(root, frame_buf, (int)c->nr, b->refs[i].period,
+						b->refs[i].count))
+				return NULL;
+		}
+	}
 	return root;
 }
 
 void callchain_refs__exit(struct callchain_refs *refs)
 {
-	free(refs->refs);
-	refs->refs = NULL;
-	refs->nr = refs->alloc = 0;
+	/* The blocks are the arena's: callchain__free_all() releases them. */
+	refs->first = refs->last = NULL;
+	refs->nr = 0;
 }
 
 void callchain__free_all(void)
@@ -224,10 +396,22 @@ void callchain__free_all(void)
 	free(chain_table);
 	chain_table = NULL;
 	chain_table_size = nr_chains = 0;
+	intern_lookups = intern_hits = 0;
+	intern_off = false;
+	free(frame_tab);
+	free(frame_index);
+	free(id_buf);
+	free(frame_buf);
+	frame_tab = NULL;
+	frame_index = NULL;
+	id_buf = NULL;
+	frame_buf = NULL;
+	nr_frames = frame_tab_alloc = 0;
+	frame_index_size = id_buf_alloc = frame_buf_alloc = 0;
 	while (arena) {
 		struct chain_arena *next = arena->next;
 
-		free(arena);
+		munmap(arena, arena->size);
 		arena = next;
 	}
 }

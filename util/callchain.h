@@ -159,12 +159,15 @@ int callchain__flat_list(struct callchain_node *root, uint64_t min_hit,
 /**
  * struct callchain_chain - one distinct chain, stored once however many
  * samples have it (callchain__intern)
+ * @ids: its frames as numbers in a table of distinct frames, 4 bytes
+ *       each instead of 24: a profile has few distinct frames but a chain
+ *       per sample, and the chains were most of a report's memory
  */
 struct callchain_chain {
-	uint64_t hash;
-	uint32_t nr;
 	struct callchain_chain *next;
-	struct callchain_frame frames[];
+	uint32_t hash;
+	uint32_t nr;
+	uint32_t ids[];
 };
 
 /* The stored copy of @frames[0..@nr). NULL on ENOMEM. Freed by callchain__free_all(). */
@@ -180,9 +183,24 @@ struct callchain_ref {
 	uint32_t count;
 };
 
-struct callchain_refs {
-	struct callchain_ref *refs;
+/*
+ * Notes come in blocks of growing size from the chains' arena: no copy
+ * when an entry gets more, and nothing to free one by one.
+ */
+struct callchain_ref_block {
+	struct callchain_ref_block *next;
 	uint32_t nr, alloc;
+	struct callchain_ref refs[];
+};
+
+/**
+ * struct callchain_refs - the notes of one entry
+ * @first, @last: its blocks, in the order the notes came
+ * @nr:           notes in all blocks
+ */
+struct callchain_refs {
+	struct callchain_ref_block *first, *last;
+	uint32_t nr;
 };
 
 /* Note @chain with @period for later. 0 or -ENOMEM. */

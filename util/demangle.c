@@ -202,11 +202,15 @@ static bool cxx_is_special_encoding(const char *full)
 
 char *cxx_demangle(const char *name, bool params)
 {
-	cxa_demangle_fn fn = cxa_demangle_get();
+	cxa_demangle_fn fn;
 	char *full, *res;
 	int status = 0;
 
-	if (!fn || strncmp(name, "_Z", 2))
+	/* Before the lookup: loading libstdc++ costs a C program milliseconds. */
+	if (strncmp(name, "_Z", 2))
+		return NULL;
+	fn = cxa_demangle_get();
+	if (!fn)
 		return NULL;
 	full = fn(name, NULL, NULL, &status);
 	if (!full || status) {
@@ -332,6 +336,9 @@ char *demangle_sym(const char *name, bool kernel)
 	char *res;
 
 	if (kernel && !symbol_conf.demangle_kernel)
+		return NULL;
+	/* Every mangling handled here starts "_Z" or "_R": most names do not. */
+	if (name[0] != '_' || (name[1] != 'Z' && name[1] != 'R'))
 		return NULL;
 	res = rust_demangle(name);
 	if (res)

@@ -62,6 +62,17 @@ static bool is_module_path(const char *name)
 	return false;
 }
 
+uint64_t dso__name_hash(const char *name)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	if (!name)
+		return 0;
+	while (*name)
+		h = (h ^ (unsigned char)*name++) * 1099511628211ULL;
+	return h;
+}
+
 struct dso *dso__new(const char *long_name)
 {
 	struct dso *dso = zalloc(sizeof(*dso));
@@ -103,6 +114,7 @@ struct dso *dso__new(const char *long_name)
 	}
 	if (!dso->short_name)
 		goto out_free;
+	dso->short_name_hash = dso__name_hash(dso->short_name);
 	return dso;
 
 out_free:
@@ -148,6 +160,7 @@ int dso__set_short_name(struct dso *dso, const char *name)
 		return -ENOMEM;
 	free(dso->short_name);
 	dso->short_name = s;
+	dso->short_name_hash = dso__name_hash(s);
 	return 0;
 }
 

@@ -78,6 +78,8 @@ struct a2l_index;
  * @long_name:    path as the mmap record named it, or "[kernel.kallsyms]" etc.
  * @short_name:   what `perf report` shows: basename, "[vdso]", "[ext4]",
  *                "[JIT] tid N"
+ * @short_name_hash: hash of @short_name, kept with it: `perf report` merges
+ *                entries by that name and hashes it for every sample
  * @bid:          build-id, from the perf.data header or read from the file
  * @symbols:      the table, valid once @loaded
  * @loaded:       a load was attempted (successful or not: never retried)
@@ -98,6 +100,7 @@ struct dso {
 	int refcnt;
 	char *long_name;
 	char *short_name;
+	uint64_t short_name_hash;
 	enum dso_kind kind;
 	struct build_id bid;
 	struct symbols symbols;
@@ -135,6 +138,9 @@ struct dso {
  * The caller holds the only reference.
  */
 struct dso *dso__new(const char *long_name);
+
+/* The hash kept in dso->short_name_hash (FNV-1a; 0 for NULL). */
+uint64_t dso__name_hash(const char *name);
 struct dso *dso__get(struct dso *dso);
 void dso__put(struct dso *dso);
 #define dso__zput(d) do { dso__put(d); (d) = NULL; } while (0)

@@ -43,14 +43,8 @@ void hists__exit(struct hists *hists)
 {
 	size_t i;
 
-	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he = hists->table[i], *next;
-
-		for (; he; he = next) {
-			next = he->next;
-			hist_entry__delete(he);
-		}
-	}
+	for (i = 0; i < hists->table_size; i++)
+		hist_entry__delete(hists->table[i].he);
 	free(hists->table);
 	free(hists->sorted);
 	hists->table = NULL;
@@ -66,12 +60,21 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 static uint64_t str_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	return dso__name_hash(s);
+}
 
-	if (!s)
-		return 0;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+/*
+ * mix() keeps the low bits of aligned values (symbol starts, pointers)
+ * nearly constant, and the table is indexed by the low bits: scramble
+ * them all (murmur3's finalizer) or every function lands in a few buckets.
+ */
+static uint64_t hash_final(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -90,7 +93,7 @@ uint64_t hists__hash(const struct hists *hists, const struct hist_entry *key)
 			h = mix(h, (uint64_t)key->tid);
 			break;
 		case SORT_DSO:
-			h = mix(h, str_hash(key->dso ? key->dso->short_name : NULL));
+			h = mix(h, key->dso ? key->dso->short_name_hash : 0);
 			break;
 		case SORT_SYM:
 			h = mix(h, key->sym ? key->sym->start : key->ip);
@@ -120,7 +123,7 @@ uint64_t hists__hash(const struct hists *hists, const struct hist_entry *key)
 			break;
 		}
 	}
-	return h;
+	return hash_final(h);
 }
 
 int hists__cmp(const struct hists *hists, const struct hist_entry *a,
@@ -138,19 +141,17 @@ int hists__cmp(const struct hists *hists, const struct hist_entry *a,
 
 static int hists__grow(struct hists *hists)
 {
-	size_t n = hists->table_size ? hists->table_size * 2 : 1024, i;
-	struct hist_entry **t = calloc(n, sizeof(*t));
+	size_t n = hists->table_size ? hists->table_size * 2 : 2048, i, j;
+	struct hist_slot *t = calloc(n, sizeof(*t));
 
 	if (!t)
 		return -ENOMEM;
 	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he = hists->table[i], *next;
-
-		for (; he; he = next) {
-			next = he->next;
-			he->next = t[he->hash & (n - 1)];
-			t[he->hash & (n - 1)] = he;
-		}
+		if (!hists->table[i].he)
+			continue;
+		for (j = hists->table[i].hash & (n - 1); t[j].he; j = (j + 1) & (n - 1))
+			;
+		t[j] = hists->table[i];
 	}
 	free(hists->table);
 	hists->table = t;
@@ -161,15 +162,15 @@ static int hists__grow(struct hists *hists)
 struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *key)
 {
 	struct hist_entry *he;
+	size_t i, mask;
 
-	if (hists->table_size) {
-		for (he = hists->table[key->hash & (hists->table_size - 1)]; he; he = he->next)
-			if (he->hash == key->hash && !hists__cmp(hists, he, key))
-				return he;
-	}
-	if (hists->nr_entries >= hists->table_size && hists__grow(hists))
+	if ((hists->nr_entries + 1) * 2 > hists->table_size && hists__grow(hists))
 		return NULL;
-	he = malloc(sizeof(*he));
+	mask = hists->table_size - 1;
+	for (i = key->hash & mask; hists->table[i].he; i = (i + 1) & mask)
+		if (hists->table[i].hash == key->hash && !hists__cmp(hists, hists->table[i].he, key))
+			return hists->table[i].he;
+	he = aligned_alloc(64, (sizeof(*he) + 63) & ~(size_t)63);
 	if (!he)
 		return NULL;
 	*he = *key;
@@ -181,8 +182,8 @@ struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *
 	memset(&he->stat, 0, sizeof(he->stat));
 	memset(&he->stat_acc, 0, sizeof(he->stat_acc));
 	he->seq = hists->seq++;
-	he->next = hists->table[key->hash & (hists->table_size - 1)];
-	hists->table[key->hash & (hists->table_size - 1)] = he;
+	hists->table[i].hash = key->hash;
+	hists->table[i].he = he;
 	hists->nr_entries++;
 	return he;
 }
@@ -243,6 +244,15 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
 }
 
+static int hist_entry__key_cmp(const void *pa, const void *pb)
+{
+	const struct hist_entry *a = *(const struct hist_entry * const *)pa;
+	const struct hist_entry *b = *(const struct hist_entry * const *)pb;
+	int ret = hists__cmp(sort_hists, a, b);
+
+	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
 int hists__output_resort(struct hists *hists)
 {
 	size_t i, n = 0;
@@ -251,13 +261,17 @@ int hists__output_resort(struct hists *hists)
 	hists->sorted = malloc((hists->nr_entries + 1) * sizeof(*hists->sorted));
 	if (!hists->sorted)
 		return -ENOMEM;
-	for (i = 0; i < hists->table_size; i++) {
-		struct hist_entry *he;
-
-		for (he = hists->table[i]; he; he = he->next)
-			hists->sorted[n++] = he;
-	}
+	for (i = 0; i < hists->table_size; i++)
+		if (hists->table[i].he)
+			hists->sorted[n++] = hists->table[i].he;
 	sort_hists = hists;
+	/*
+	 * First into key order, the order the reference inserts entries in
+	 * for output: the --children rule for equal totals does not order
+	 * every three entries consistently, so the result depends on where
+	 * the sort starts, and that must not be the hash table's layout.
+	 */
+	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__key_cmp);
 	qsort(hists->sorted, n, sizeof(*hists->sorted), hist_entry__output_cmp);
 	sort_hists = NULL;
 	return 0;

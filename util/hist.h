@@ -51,14 +51,19 @@ struct he_stat {
  * @callchain: the tree of @chains, built when the graph is printed
  */
 struct hist_entry {
-	struct hist_entry *next;
+	/*
+	 * What a sample's lookup compares and adds to comes first: the
+	 * default keys (comm, dso, sym) and @stat fill the first cache line
+	 * (entries are allocated 64-byte aligned).
+	 */
 	uint64_t hash;
-	struct thread *thread;
 	const char *comm;
-	int32_t pid, tid;
 	struct dso *dso;
 	struct symbol *sym;
+	struct he_stat stat;
 	uint64_t ip;
+	int32_t pid, tid;
+	struct thread *thread;
 	char level;
 	int32_t cpu;
 	int32_t socket;
@@ -67,13 +72,17 @@ struct hist_entry {
 	const char *parent;
 	uint64_t time;
 	char *trace;
-	struct he_stat stat;
 	struct he_stat stat_acc;
 	struct callchain_refs chains;
 	struct callchain_node *callchain;
 	uint64_t seq;
 	uint32_t max_depth;
 	bool filtered;
+};
+
+struct hist_slot {
+	uint64_t hash;
+	struct hist_entry *he;	/* NULL: empty */
 };
 
 /**
@@ -89,7 +98,9 @@ struct hist_sort_item {
  * struct hists - the entries of one event
  * @keys:        the keys entries are merged by
  * @order:       the output order, @nr_order steps
- * @table:       hash table of entries, @table_size buckets (power of 2)
+ * @table:       open-addressing hash table of entries, @table_size slots
+ *               (power of 2, at most half full), each with the entry's
+ *               hash so a probe reads no entry that is not the one
  * @sorted:      after hists__output_resort(), the entries in output order
  * @total_period, @nr_samples: every sample of the event
  * @nr_non_filtered_samples, @total_non_filtered_period: those kept
@@ -99,7 +110,7 @@ struct hists {
 	int nr_keys;
 	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
 	int nr_order;
-	struct hist_entry **table;
+	struct hist_slot *table;
 	size_t table_size;
 	size_t nr_entries;
 	struct hist_entry **sorted;

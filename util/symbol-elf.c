@@ -240,29 +240,77 @@ static bool is_arm_mapping_symbol(const GElf_Ehdr *eh, const char *name)
 	       (name[2] == '\0' || name[2] == '.');
 }
 
-/* ELF address -> file offset through the PT_LOAD holding it. */
-static bool elf_vaddr_to_offset(Elf *elf, uint64_t vaddr, uint64_t *offset)
+static char *demangle_for(struct dso *dso, const char *name)
 {
+	return symbol_conf.demangle ? demangle_sym(name, dso__is_kernel(dso)) : NULL;
+}
+
+/**
+ * struct symtab_section - what load_symtab() needs of a symbol's section,
+ * looked up once per section instead of once per symbol
+ * @state:   0 not looked up yet, 1 symbols in it count, -1 they do not
+ * @is_text: its name has "text" in it (where labels count)
+ * @delta:   sh_addr - sh_offset, for addresses outside any PT_LOAD
+ */
+struct symtab_section {
+	int state;
+	bool is_text;
+	uint64_t delta;
+};
+
+static void symtab_section__init(struct symtab_section *sec, struct symsrc *syms,
+				 struct symsrc *runtime, size_t shndx)
+{
+	Elf_Scn *scn = elf_getscn(syms->elf, shndx);
+	const char *secname;
+	GElf_Shdr shdr;
+
+	sec->state = -1;
+	if (!scn || !gelf_getshdr(scn, &shdr))
+		return;
+	/* Not in memory at run time (.gnu.warning.*): never sampled. */
+	if (!(shdr.sh_flags & SHF_ALLOC))
+		return;
+	secname = elf_strptr(syms->elf, syms->shstrndx, shdr.sh_name);
+	/* A debug file's sections are NOBITS: take offsets from the binary. */
+	if (shdr.sh_type == SHT_NOBITS && runtime && runtime != syms) {
+		Elf_Scn *rscn = elf_getscn(runtime->elf, shndx);
+
+		if (rscn && gelf_getshdr(rscn, &shdr))
+			secname = elf_strptr(runtime->elf, runtime->shstrndx, shdr.sh_name);
+	}
+	sec->state = 1;
+	sec->is_text = secname && strstr(secname, "text");
+	sec->delta = shdr.sh_addr - shdr.sh_offset;
+}
+
+struct load_segment {
+	uint64_t vaddr, memsz, offset;
+};
+
+/* The PT_LOAD segments of @elf, in header order; NULL (*nr 0) if none. */
+static struct load_segment *load_segments(Elf *elf, size_t *nr)
+{
+	struct load_segment *segs;
 	size_t i, n;
 
-	if (elf_getphdrnum(elf, &n))
-		return false;
+	*nr = 0;
+	if (elf_getphdrnum(elf, &n) || !n)
+		return NULL;
+	segs = calloc(n, sizeof(*segs));
+	if (!segs)
+		return NULL;
 	for (i = 0; i < n; i++) {
 		GElf_Phdr ph;
 
 		if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_LOAD)
 			continue;
-		if (vaddr >= ph.p_vaddr && vaddr < ph.p_vaddr + ph.p_memsz) {
-			*offset = vaddr - ph.p_vaddr + ph.p_offset;
-			return true;
-		}
+		segs[*nr].vaddr = ph.p_vaddr;
+		segs[*nr].memsz = ph.p_memsz;
+		segs[*nr].offset = ph.p_offset;
+		(*nr)++;
 	}
-	return false;
-}
-
-static char *demangle_for(struct dso *dso, const char *name)
-{
-	return symbol_conf.demangle ? demangle_sym(name, dso__is_kernel(dso)) : NULL;
+	return segs;
 }
 
 /*
@@ -273,9 +321,11 @@ static char *demangle_for(struct dso *dso, const char *name)
 static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 		       const GElf_Shdr *secshdr, struct symsrc *runtime, bool adjust)
 {
+	struct symtab_section *secs = NULL;
+	struct load_segment *segs = NULL;
+	size_t i, j, nr_syms, nr_secs = 0, nr_segs = 0;
 	Elf_Data *data, *strs;
 	Elf_Scn *strscn;
-	size_t i, nr_syms;
 	int nr = 0;
 
 	data = elf_getdata(sec, NULL);
@@ -284,16 +334,22 @@ static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 	if (!data || !strs || !secshdr->sh_entsize)
 		return -EINVAL;
 	nr_syms = secshdr->sh_size / secshdr->sh_entsize;
+	if (elf_getshdrnum(syms->elf, &nr_secs))
+		nr_secs = 0;
+	secs = calloc(nr_secs ? nr_secs : 1, sizeof(*secs));
+	if (!secs)
+		return -ENOMEM;
+	if (adjust)
+		segs = load_segments(runtime ? runtime->elf : syms->elf, &nr_segs);
 
 	for (i = 0; i < nr_syms; i++) {
-		GElf_Sym sym;
-		GElf_Shdr shdr;
-		Elf_Scn *scn;
-		const char *name, *secname;
+		struct symtab_section *symsec;
+		const char *name;
 		char *demangled;
 		struct symbol *s;
+		GElf_Sym sym;
 		bool label;
-		uint64_t value, off;
+		uint64_t value;
 
 		if (!gelf_getsym(data, (int)i, &sym))
 			continue;
@@ -305,23 +361,15 @@ static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 		name = (const char *)strs->d_buf + sym.st_name;
 		if (is_arm_mapping_symbol(&syms->ehdr, name))
 			continue;
-		if (sym.st_shndx == SHN_ABS || sym.st_shndx >= SHN_LORESERVE)
+		if (sym.st_shndx == SHN_ABS || sym.st_shndx >= SHN_LORESERVE ||
+		    sym.st_shndx >= nr_secs)
 			continue;
-		scn = elf_getscn(syms->elf, sym.st_shndx);
-		if (!scn || !gelf_getshdr(scn, &shdr))
+		symsec = &secs[sym.st_shndx];
+		if (!symsec->state)
+			symtab_section__init(symsec, syms, runtime, sym.st_shndx);
+		if (symsec->state < 0)
 			continue;
-		/* Not in memory at run time (.gnu.warning.*): never sampled. */
-		if (!(shdr.sh_flags & SHF_ALLOC))
-			continue;
-		secname = elf_strptr(syms->elf, syms->shstrndx, shdr.sh_name);
-		/* A debug file's sections are NOBITS: take offsets from the binary. */
-		if (shdr.sh_type == SHT_NOBITS && runtime && runtime != syms) {
-			Elf_Scn *rscn = elf_getscn(runtime->elf, sym.st_shndx);
-
-			if (rscn && gelf_getshdr(rscn, &shdr))
-				secname = elf_strptr(runtime->elf, runtime->shstrndx, shdr.sh_name);
-		}
-		if (label && (!secname || !strstr(secname, "text")))
+		if (label && !symsec->is_text)
 			continue;
 
 		value = sym.st_value;
@@ -329,22 +377,30 @@ static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 		if (syms->ehdr.e_machine == EM_ARM && GELF_ST_TYPE(sym.st_info) == STT_FUNC)
 			value &= ~1ULL;
 		if (adjust) {
-			if (elf_vaddr_to_offset(runtime ? runtime->elf : syms->elf, value, &off))
-				value = off;
+			/* ELF address -> file offset through the PT_LOAD holding it. */
+			for (j = 0; j < nr_segs; j++)
+				if (value >= segs[j].vaddr && value < segs[j].vaddr + segs[j].memsz)
+					break;
+			if (j < nr_segs)
+				value = value - segs[j].vaddr + segs[j].offset;
 			else
-				value -= shdr.sh_addr - shdr.sh_offset;
+				value -= symsec->delta;
 		}
 
 		demangled = demangle_for(dso, name);
 		s = symbol__new(value, sym.st_size, GELF_ST_BIND(sym.st_info),
 				GELF_ST_TYPE(sym.st_info), demangled ? demangled : name);
 		free(demangled);
-		if (!s || symbols__add(&dso->symbols, s))
-			return -ENOMEM;
+		if (!s || symbols__add(&dso->symbols, s)) {
+			nr = -ENOMEM;
+			break;
+		}
 		if (dso->kind == DSO_KIND_KERNEL)
 			s->idle = symbol__is_idle(s->name);
 		nr++;
 	}
+	free(segs);
+	free(secs);
 	return nr;
 }
 

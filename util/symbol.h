@@ -67,10 +67,21 @@ static inline uint64_t symbol__size(const struct symbol *sym)
  * @max_end:  max_end[i] is the largest end among entries[0..i], so a lookup
  *            knows when no earlier (enclosing) symbol can contain an address
  * @by_name:  the same symbols sorted by name, built on first name lookup
+ * @starts:   starts[i] is entries[i]->start: the lookup's binary search
+ *            reads this dense array instead of one symbol per step
+ * @cache:    recent lookups by exact address, allocated on the first one:
+ *            a profile samples the same few addresses over and over
+ * @bucket:   where the search starts: bucket[b] symbols start below
+ *            starts[0] + (b << @bucket_shift), for b in 0..@nr_buckets
  */
 struct symbols {
 	struct symbol **entries;
 	uint64_t *max_end;
+	uint64_t *starts;
+	struct symbols_cache_slot *cache;
+	uint32_t *bucket;
+	size_t nr_buckets;
+	unsigned int bucket_shift;
 	size_t nr;
 	size_t alloc;
 	struct symbol **by_name;

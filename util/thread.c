@@ -150,9 +150,12 @@ int thread__insert_map(struct thread *thread, struct map *map)
 
 /* ---- lookups ---- */
 
+/* libc's memset, not an inlined "rep stos": see sample__init() in sample.c. */
+static void *(*volatile al_memset)(void *, int, size_t) = memset;
+
 void addr_location__init(struct addr_location *al)
 {
-	memset(al, 0, sizeof(*al));
+	al_memset(al, 0, sizeof(*al));
 	al->cpu = -1;
 	al->socket = -1;
 }
