@@ -192,7 +192,20 @@ int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chai
 struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs);
 void callchain_refs__exit(struct callchain_refs *refs);
 
-/* Orders frames as the reference's tree does (dso, then symbol start or address). */
+/*
+ * Orders frames as the reference's tree does: dso, then symbol start or
+ * address; an inline level (sym->inlined) by its function's name, so
+ * the levels inlined at one address are told apart.
+ */
 int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b);
+
+/*
+ * The symbol standing for function @name inlined into @base: @base
+ * itself when @name is its name, else a made-up symbol with @base's
+ * range, @name and ->inlined set, the same one for every call with the
+ * same pair. NULL on ENOMEM. Made-up symbols live until
+ * callchain__free_all(); @name is copied.
+ */
+struct symbol *callchain__inline_sym(struct symbol *base, const char *name);
 
 #endif /* PERF_UTIL_CALLCHAIN_H */
