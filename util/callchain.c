@@ -357,6 +357,19 @@ static struct callchain_node *callchain_node__findnew(struct callchain_node *nod
 		else
 			lo = mid + 1;
 	}
+	/*
+	 * Inline levels compare by name, other frames by address: among
+	 * siblings of both kinds that order is not transitive, so the
+	 * search can miss a match (the reference's tree has the same
+	 * problem, but finds its runs differently). Look at all of them.
+	 */
+	if (node->inlined_children || (frame->sym && frame->sym->inlined)) {
+		uint32_t i;
+
+		for (i = 0; i < node->nr_children; i++)
+			if (!callchain_frame__cmp(frame, &node->child[i]->frame))
+				return node->child[i];
+	}
 	if (node->nr_children == node->alloc_children) {
 		uint32_t n = node->alloc_children ? node->alloc_children * 2 : 1;
 		struct callchain_node **c = arena__zalloc(n * sizeof(*c));
@@ -378,6 +391,8 @@ static struct callchain_node *callchain_node__findnew(struct callchain_node *nod
 		(node->nr_children - lo) * sizeof(*node->child));
 	node->child[lo] = child;
 	node->nr_children++;
+	if (frame->sym && frame->sym->inlined)
+		node->inlined_children = true;
 	return child;
 }
 

@@ -87,6 +87,7 @@ struct callchain_frame {
  * @child:        children, @nr_children of them
  * @sorted:       after callchain__sort(): the children over the threshold,
  *                largest first; @nr_sorted of them
+ * @inlined_children: some child is an inline level (see callchain__inline_sym())
  */
 struct callchain_node {
 	struct callchain_frame frame;
@@ -101,6 +102,7 @@ struct callchain_node {
 	struct callchain_node **sorted;
 	uint32_t nr_sorted;
 	uint32_t depth;
+	bool inlined_children;
 };
 
 static inline uint64_t callchain_node__cumul_hits(const struct callchain_node *node)
