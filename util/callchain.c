@@ -324,11 +324,12 @@ int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain
 {
 	uint64_t ka, kb;
 
-	if (a->dso != b->dso)
-		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
+	/* As the reference: an inline level matches by name alone, in any dso. */
 	if (callchain_param.key == CCKEY_FUNCTION && a->sym && b->sym &&
 	    (a->sym->inlined || b->sym->inlined) && a->sym != b->sym)
 		return strcmp(a->sym->name, b->sym->name);
+	if (a->dso != b->dso)
+		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
 	if (callchain_param.key == CCKEY_FUNCTION && a->sym && b->sym) {
 		ka = a->sym->start;
 		kb = b->sym->start;

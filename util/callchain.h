@@ -196,8 +196,8 @@ void callchain_refs__exit(struct callchain_refs *refs);
 
 /*
  * Orders frames as the reference's tree does: dso, then symbol start or
- * address; an inline level (sym->inlined) by its function's name, so
- * the levels inlined at one address are told apart.
+ * address; where an inline level (sym->inlined) is involved, by function
+ * name alone, so the levels inlined at one address are told apart.
  */
 int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b);
 
