@@ -147,8 +147,10 @@ struct frame_cache_slot {
 	bool valid;
 	struct dso *dso;
 	struct symbol *sym;
+	bool inl_done;
 	const struct callchain_frame *inl;
 	int nr_inl;
+	struct map *map;	/* borrowed, for the inline lookup; valid with the slot */
 };
 
 static struct frame_cache_slot *frame_cache;
@@ -158,18 +160,19 @@ static struct frame_cache_slot *frame_cache;
  * callchain__inline_sym() gives for its function, as the reference shows
  * them. Leaves @e without levels when nothing is inlined there.
  */
-static void frame_cache_slot__inline(struct frame_cache_slot *e, struct map *map)
+static void frame_cache_slot__inline(struct frame_cache_slot *e)
 {
 	struct callchain_frame levels[64];
 	const struct callchain_chain *c;
 	const struct inline_node *node;
 	int i, n = 0;
 
+	e->inl_done = true;
 	e->inl = NULL;
 	e->nr_inl = 0;
-	if (!symbol_conf.inline_name || !map || !e->sym || !e->dso)
+	if (!symbol_conf.inline_name || !e->map || !e->sym || !e->dso)
 		return;
-	node = dso__inline_node(e->dso, map__map_ip(map, e->ip));
+	node = dso__inline_node(e->dso, map__map_ip(e->map, e->ip));
 	if (!node || node->nr <= 0)
 		return;
 	for (i = 0; i < node->nr && n < 64; i++) {
@@ -193,9 +196,8 @@ static void frame_cache_slot__inline(struct frame_cache_slot *e, struct map *map
 	}
 }
 
-static const struct frame_cache_slot *report__resolve_frame(struct thread *thread,
-							    uint8_t cpumode, uint64_t ip,
-							    struct frame_cache_slot *tmp)
+static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uint8_t cpumode,
+						      uint64_t ip, struct frame_cache_slot *tmp)
 {
 	const void *maps = cpumode == PERF_RECORD_MISC_USER ? (const void *)thread->maps : NULL;
 	struct frame_cache_slot *e = tmp;
@@ -218,7 +220,8 @@ static const struct frame_cache_slot *report__resolve_frame(struct thread *threa
 	/* The dso lives as long as the machine: no reference is kept per frame. */
 	e->dso = al.map ? al.map->dso : NULL;
 	e->sym = al.sym;
-	frame_cache_slot__inline(e, al.map);
+	e->map = al.map;
+	e->inl_done = false;
 	e->valid = e != tmp;
 	addr_location__exit(&al);
 	return e;
@@ -259,8 +262,12 @@ static int report__push_frame(struct report *rep, struct thread *thread, uint8_t
 			      uint64_t ip, bool inl, int *nr)
 {
 	struct frame_cache_slot tmp;
-	const struct frame_cache_slot *e = report__resolve_frame(thread, cpumode, ip, &tmp);
-	int n = inl && e->nr_inl ? e->nr_inl : 1;
+	struct frame_cache_slot *e = report__resolve_frame(thread, cpumode, ip, &tmp);
+	int n;
+
+	if (inl && !e->inl_done)
+		frame_cache_slot__inline(e);
+	n = inl && e->nr_inl ? e->nr_inl : 1;
 
 	/* -U drops what has no symbol from the chains too. */
 	if (rep->hide_unresolved && !e->sym)
