@@ -144,16 +144,18 @@ struct frame_cache_slot {
 	uint64_t ip;
 	const void *maps;
 	uint8_t cpumode;
-	bool valid;
+	bool inl_done;
+	unsigned int gen;	/* valid when frame_cache_gen */
 	struct dso *dso;
 	struct symbol *sym;
-	bool inl_done;
 	const struct callchain_frame *inl;
 	int nr_inl;
 	struct map *map;	/* borrowed, for the inline lookup; valid with the slot */
 };
 
 static struct frame_cache_slot *frame_cache;
+/* Bumped to empty the cache at once; 0 marks never-filled slots. */
+static unsigned int frame_cache_gen = 1;
 
 /*
  * The inline levels at @ip of @map: each level's symbol is the one
@@ -209,7 +211,8 @@ static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uin
 		uint64_t h = (ip ^ (ip >> 17) ^ ((uintptr_t)maps >> 4)) * 0x9e3779b97f4a7c15ULL;
 
 		e = &frame_cache[h >> (64 - FRAME_CACHE_BITS)];
-		if (e->valid && e->ip == ip && e->maps == maps && e->cpumode == cpumode)
+		if (e->gen == frame_cache_gen && e->ip == ip && e->maps == maps &&
+		    e->cpumode == cpumode)
 			return e;
 	}
 	addr_location__init(&al);
@@ -222,7 +225,7 @@ static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uin
 	e->sym = al.sym;
 	e->map = al.map;
 	e->inl_done = false;
-	e->valid = e != tmp;
+	e->gen = e != tmp ? frame_cache_gen : 0;
 	addr_location__exit(&al);
 	return e;
 }
@@ -230,8 +233,12 @@ static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uin
 /* Records that change address spaces make cached frames stale. */
 static void frame_cache__flush(void)
 {
-	if (frame_cache)
-		memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
+	/* A file has a record of this kind every few samples: no memset each time. */
+	if (++frame_cache_gen == 0) {
+		if (frame_cache)
+			memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
+		frame_cache_gen = 1;
+	}
 }
 
 /* Room for @n more frames in rep->frames: 0 or -ENOMEM. */
@@ -298,35 +305,35 @@ static int report__resolve_callchain(struct report *rep, struct thread *thread,
 {
 	uint8_t cpumode = PERF_RECORD_MISC_USER;
 	uint64_t i, nr_ips = 0, skip = 0, seen = 0;
-	int err;
+	int err, start = *nr;
 
 	if (!chain)
 		return 0;
-	for (i = 0; i < chain->nr; i++) {
-		uint64_t ip = chain->ips[i];
-
-		if (ip < PERF_CONTEXT_MAX)
-			nr_ips++;
-		else if (ip != PERF_CONTEXT_HV && ip != PERF_CONTEXT_KERNEL &&
-			 ip != PERF_CONTEXT_USER)
-			return 1;
+	if (callchain_param.order == ORDER_CALLER) {
+		for (i = 0; i < chain->nr; i++)
+			nr_ips += chain->ips[i] < PERF_CONTEXT_MAX;
+		if (nr_ips > (uint64_t)rep->max_stack)
+			skip = nr_ips - (uint64_t)rep->max_stack;
 	}
-	if (callchain_param.order == ORDER_CALLER && nr_ips > (uint64_t)rep->max_stack)
-		skip = nr_ips - (uint64_t)rep->max_stack;
 	for (i = 0; i < chain->nr; i++) {
 		uint64_t ip = chain->ips[i];
 
 		if (ip >= PERF_CONTEXT_MAX) {
-			if (ip == PERF_CONTEXT_HV)
+			if (ip == PERF_CONTEXT_HV) {
 				cpumode = PERF_RECORD_MISC_HYPERVISOR;
-			else if (ip == PERF_CONTEXT_KERNEL)
+			} else if (ip == PERF_CONTEXT_KERNEL) {
 				cpumode = PERF_RECORD_MISC_KERNEL;
-			else
+			} else if (ip == PERF_CONTEXT_USER) {
 				cpumode = PERF_RECORD_MISC_USER;
+			} else {
+				*nr = start;
+				return 1;
+			}
 			continue;
 		}
 		if (seen++ < skip)
 			continue;
+		/* Markers past the last frame kept are not looked at, as by the reference. */
 		if (seen - skip > (uint64_t)rep->max_stack)
 			break;
 		err = report__push_frame(rep, thread, cpumode, ip, false, nr);
