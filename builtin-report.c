@@ -40,6 +40,7 @@
 #include "util/parse-options.h"
 #include "util/session.h"
 #include "util/tool.h"
+#include "util/unwind.h"
 #include "util/util.h"
 
 /**
@@ -134,104 +135,252 @@ struct report {
 
 #define FRAME_CACHE_BITS 14
 
+/*
+ * One address resolved: its dso and symbol, and with --inline (the
+ * default) its inline levels as frames, innermost first (@inl, stored
+ * by callchain__intern() so they outlive the slot).
+ */
 struct frame_cache_slot {
 	uint64_t ip;
 	const void *maps;
 	uint8_t cpumode;
-	bool valid;
+	bool inl_done;
+	unsigned int gen;	/* valid when frame_cache_gen */
 	struct dso *dso;
 	struct symbol *sym;
+	const struct callchain_frame *inl;
+	int nr_inl;
+	struct map *map;	/* borrowed, for the inline lookup; valid with the slot */
 };
 
 static struct frame_cache_slot *frame_cache;
+/* Bumped to empty the cache at once; 0 marks never-filled slots. */
+static unsigned int frame_cache_gen = 1;
 
-static void report__resolve_frame(struct thread *thread, uint8_t cpumode, uint64_t ip,
-				  struct callchain_frame *f)
+/*
+ * The inline levels at @ip of @map: each level's symbol is the one
+ * callchain__inline_sym() gives for its function, as the reference shows
+ * them. Leaves @e without levels when nothing is inlined there.
+ */
+static void frame_cache_slot__inline(struct frame_cache_slot *e)
+{
+	struct callchain_frame levels[64];
+	const struct callchain_chain *c;
+	const struct inline_node *node;
+	int i, n = 0;
+
+	e->inl_done = true;
+	e->inl = NULL;
+	e->nr_inl = 0;
+	if (!symbol_conf.inline_name || !e->map || !e->sym || !e->dso)
+		return;
+	node = dso__inline_node(e->dso, map__map_ip(e->map, e->ip));
+	if (!node || node->nr <= 0)
+		return;
+	for (i = 0; i < node->nr && n < 64; i++) {
+		const char *name = node->frames[i].funcname ? node->frames[i].funcname :
+				   e->sym->name;
+
+		levels[n].ip = e->ip;
+		levels[n].dso = e->dso;
+		levels[n].sym = callchain__inline_sym(e->sym, name);
+		if (!levels[n].sym)
+			return;
+		n++;
+	}
+	/* One level with the symbol's own name: nothing to expand. */
+	if (n == 1 && levels[0].sym == e->sym)
+		return;
+	c = callchain__intern(levels, n);
+	if (c) {
+		e->inl = c->frames;
+		e->nr_inl = n;
+	}
+}
+
+static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uint8_t cpumode,
+						      uint64_t ip, struct frame_cache_slot *tmp)
 {
 	const void *maps = cpumode == PERF_RECORD_MISC_USER ? (const void *)thread->maps : NULL;
-	struct frame_cache_slot *e = NULL;
+	struct frame_cache_slot *e = tmp;
 	struct addr_location al;
 
-	f->ip = ip;
 	if (!frame_cache)
 		frame_cache = calloc(1UL << FRAME_CACHE_BITS, sizeof(*frame_cache));
 	if (frame_cache) {
 		uint64_t h = (ip ^ (ip >> 17) ^ ((uintptr_t)maps >> 4)) * 0x9e3779b97f4a7c15ULL;
 
 		e = &frame_cache[h >> (64 - FRAME_CACHE_BITS)];
-		if (e->valid && e->ip == ip && e->maps == maps && e->cpumode == cpumode) {
-			f->dso = e->dso;
-			f->sym = e->sym;
-			return;
-		}
+		if (e->gen == frame_cache_gen && e->ip == ip && e->maps == maps &&
+		    e->cpumode == cpumode)
+			return e;
 	}
 	addr_location__init(&al);
 	thread__find_symbol(thread, cpumode, ip, &al);
+	e->ip = ip;
+	e->maps = maps;
+	e->cpumode = cpumode;
 	/* The dso lives as long as the machine: no reference is kept per frame. */
-	f->dso = al.map ? al.map->dso : NULL;
-	f->sym = al.sym;
+	e->dso = al.map ? al.map->dso : NULL;
+	e->sym = al.sym;
+	e->map = al.map;
+	e->inl_done = false;
+	e->gen = e != tmp ? frame_cache_gen : 0;
 	addr_location__exit(&al);
-	if (e) {
-		e->ip = ip;
-		e->maps = maps;
-		e->cpumode = cpumode;
-		e->valid = true;
-		e->dso = f->dso;
-		e->sym = f->sym;
-	}
+	return e;
 }
 
 /* Records that change address spaces make cached frames stale. */
 static void frame_cache__flush(void)
 {
-	if (frame_cache)
-		memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
+	/* A file has a record of this kind every few samples: no memset each time. */
+	if (++frame_cache_gen == 0) {
+		if (frame_cache)
+			memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
+		frame_cache_gen = 1;
+	}
+}
+
+/* Room for @n more frames in rep->frames: 0 or -ENOMEM. */
+static int report__frames_reserve(struct report *rep, int nr, int n)
+{
+	if (nr + n > rep->frames_alloc) {
+		int size = rep->frames_alloc ? rep->frames_alloc : 64;
+		struct callchain_frame *f;
+
+		while (size < nr + n)
+			size *= 2;
+		f = realloc(rep->frames, size * sizeof(*f));
+		if (!f)
+			return -ENOMEM;
+		rep->frames = f;
+		rep->frames_alloc = size;
+	}
+	return 0;
 }
 
 /*
- * The sample's callchain as frames, callee first, at most --max-stack of
- * them; context markers switch the address space. Returns the number, or
- * 0 for a chain with a marker the reference does not know (it drops those).
+ * Append the frame at @ip to rep->frames[*@nr...], callee first: with
+ * @inl its inline levels, innermost first, else the frame itself. The
+ * reference expands only unwound frames, not the kernel's callchain.
+ * -U leaves out what has no symbol. 0 or -ENOMEM.
+ */
+static int report__push_frame(struct report *rep, struct thread *thread, uint8_t cpumode,
+			      uint64_t ip, bool inl, int *nr)
+{
+	struct frame_cache_slot tmp;
+	struct frame_cache_slot *e = report__resolve_frame(thread, cpumode, ip, &tmp);
+	int n;
+
+	if (inl && !e->inl_done)
+		frame_cache_slot__inline(e);
+	n = inl && e->nr_inl ? e->nr_inl : 1;
+
+	/* -U drops what has no symbol from the chains too. */
+	if (rep->hide_unresolved && !e->sym)
+		return 0;
+	if (report__frames_reserve(rep, *nr, n))
+		return -ENOMEM;
+	if (inl && e->nr_inl) {
+		memcpy(&rep->frames[*nr], e->inl, n * sizeof(*e->inl));
+	} else {
+		rep->frames[*nr].ip = ip;
+		rep->frames[*nr].dso = e->dso;
+		rep->frames[*nr].sym = e->sym;
+	}
+	*nr += n;
+	return 0;
+}
+
+/*
+ * The sample's callchain as frames, callee first, from rep->frames[*@nr]
+ * on. At most --max-stack addresses are kept: the innermost ones in
+ * callee order, the outermost ones in caller order, as the reference
+ * picks them. Context markers switch the address space. Returns 0,
+ * 1 for a chain with a marker the reference does not know (it drops
+ * the whole chain), or -ENOMEM.
  */
 static int report__resolve_callchain(struct report *rep, struct thread *thread,
-				     const struct ip_callchain *chain)
+				     const struct ip_callchain *chain, int *nr)
 {
 	uint8_t cpumode = PERF_RECORD_MISC_USER;
-	uint64_t i;
-	int nr = 0;
+	uint64_t i, nr_ips = 0, skip = 0, seen = 0;
+	int err, start = *nr;
 
 	if (!chain)
 		return 0;
-	for (i = 0; i < chain->nr && nr < rep->max_stack; i++) {
+	if (callchain_param.order == ORDER_CALLER) {
+		for (i = 0; i < chain->nr; i++)
+			nr_ips += chain->ips[i] < PERF_CONTEXT_MAX;
+		if (nr_ips > (uint64_t)rep->max_stack)
+			skip = nr_ips - (uint64_t)rep->max_stack;
+	}
+	for (i = 0; i < chain->nr; i++) {
 		uint64_t ip = chain->ips[i];
 
 		if (ip >= PERF_CONTEXT_MAX) {
-			if (ip == PERF_CONTEXT_HV)
+			if (ip == PERF_CONTEXT_HV) {
 				cpumode = PERF_RECORD_MISC_HYPERVISOR;
-			else if (ip == PERF_CONTEXT_KERNEL)
+			} else if (ip == PERF_CONTEXT_KERNEL) {
 				cpumode = PERF_RECORD_MISC_KERNEL;
-			else if (ip == PERF_CONTEXT_USER)
+			} else if (ip == PERF_CONTEXT_USER) {
 				cpumode = PERF_RECORD_MISC_USER;
-			else
-				return 0;
+			} else {
+				*nr = start;
+				return 1;
+			}
 			continue;
 		}
-		if (nr >= rep->frames_alloc) {
-			int n = rep->frames_alloc ? rep->frames_alloc * 2 : 64;
-			struct callchain_frame *f = realloc(rep->frames, n * sizeof(*f));
-
-			if (!f)
-				return -ENOMEM;
-			rep->frames = f;
-			rep->frames_alloc = n;
-		}
-		report__resolve_frame(thread, cpumode, ip, &rep->frames[nr]);
-		/* -U drops what has no symbol from the chains too. */
-		if (rep->hide_unresolved && !rep->frames[nr].sym)
+		if (seen++ < skip)
 			continue;
-		nr++;
+		/* Markers past the last frame kept are not looked at, as by the reference. */
+		if (seen - skip > (uint64_t)rep->max_stack)
+			break;
+		err = report__push_frame(rep, thread, cpumode, ip, false, nr);
+		if (err)
+			return err;
 	}
-	return nr;
+	return 0;
+}
+
+struct report_unwind {
+	struct report *rep;
+	struct thread *thread;
+	int nr;
+	int err;
+};
+
+static int report__unwind_entry(struct unwind_entry *entry, void *arg)
+{
+	struct report_unwind *ru = arg;
+
+	ru->err = report__push_frame(ru->rep, ru->thread, PERF_RECORD_MISC_USER, entry->ip, true,
+				     &ru->nr);
+	return ru->err ? 1 : 0;
+}
+
+/*
+ * The frames of @sample, callee first, into rep->frames: the kernel's
+ * callchain, then with --call-graph dwarf the user frames unwound from
+ * the sampled stack (at most --max-stack of each part, as the reference
+ * counts them). Returns the number, or -ENOMEM.
+ */
+static int report__sample_frames(struct report *rep, struct thread *thread,
+				 struct perf_sample *sample, const struct evsel *evsel)
+{
+	struct report_unwind ru = { .rep = rep, .thread = thread };
+	int err;
+
+	err = report__resolve_callchain(rep, thread, sample->callchain, &ru.nr);
+	if (err < 0)
+		return err;
+	if (err > 0)
+		return 0;
+	if (!unwind__attr_has_user_stack(&evsel->attr) || !sample->user_regs.regs ||
+	    !sample->user_stack.size)
+		return ru.nr;
+	unwind__get_entries(report__unwind_entry, &ru, thread, sample, rep->max_stack, true);
+	return ru.err ? ru.err : ru.nr;
 }
 
 static void frames__reverse(struct callchain_frame *f, int nr)
@@ -343,11 +492,15 @@ static int report__note_chain(struct hist_entry *he, const struct callchain_fram
 }
 
 /*
- * --children: every function on the stack gets the sample's period as its
+ * --children: every entry on the stack gets the sample's period as its
  * "Children" part, once per sample however often recursion repeats it,
  * and the stretch of the chain from it to the sampled function (caller
  * order, the default here) or to the outermost caller (callee order).
- * @frames is callee first; frame 0 is the sample's own entry @self.
+ * The stack is walked in the chain's order, so with recursion the first
+ * occurrence in that order counts, as in the reference. @frames is
+ * callee first; the sample's own entry @self comes first and gets the
+ * whole chain. An inline level at the sampled address is an entry of its
+ * own.
  */
 static int report__add_children(struct report *rep, struct hists *hists,
 				struct hist_entry *self, const struct hist_entry *self_key,
@@ -356,69 +509,80 @@ static int report__add_children(struct report *rep, struct hists *hists,
 {
 	bool chains = rep->use_callchain && callchain_param.mode != CHAIN_NONE;
 	bool caller = callchain_param.order == ORDER_CALLER;
+	struct hist_entry *seen_stack[64], **seen = seen_stack;
 	struct callchain_frame *chain = NULL;
-	char levels[PERF_MAX_STACK_DEPTH + 1];
 	char level = self_key->level;
-	int i, j, err = 0;
+	int i, j, k, nr_seen = 0, err = 0;
 
-	/*
-	 * A frame outside any map takes the marker of the frame resolved
-	 * before it in chain order, as the reference's reused location does.
-	 */
-	for (j = 0; j < nr && j <= PERF_MAX_STACK_DEPTH; j++) {
-		int k = caller ? nr - 1 - j : j;
-
-		if (frames[k].dso)
-			level = dso__is_kernel(frames[k].dso) ? 'k' : '.';
-		if (k <= PERF_MAX_STACK_DEPTH)
-			levels[k] = level;
+	if (nr + 1 > 64) {
+		seen = malloc((nr + 1) * sizeof(*seen));
+		if (!seen)
+			return -ENOMEM;
 	}
-
 	if (chains && caller) {
 		chain = malloc(nr * sizeof(*chain));
-		if (!chain)
-			return -ENOMEM;
+		if (!chain) {
+			err = -ENOMEM;
+			goto out;
+		}
 		for (i = 0; i < nr; i++)
 			chain[i] = frames[nr - 1 - i];
 	}
-	for (i = 0; i < nr; i++) {
-		struct hist_entry key = *self_key, *he = self;
+	he_stat__add(&self->stat_acc, period, cpumode);
+	seen[nr_seen++] = self;
+	if (chains) {
+		err = report__note_chain(self, caller ? chain : frames, nr, period);
+		if ((uint32_t)nr > self->max_depth)
+			self->max_depth = (uint32_t)nr;
+		if (err)
+			goto out;
+	}
+	for (j = 0; j < nr; j++) {
+		struct hist_entry key = *self_key, *he;
+		/* k: the frame's index callee first; j: its place in chain order */
+		int depth;
 
-		for (j = 0; j < i; j++)
-			if (!callchain_frame__cmp(&frames[j], &frames[i]))
-				break;
-		if (j < i)
-			continue;
-		if (i > 0) {
-			key.dso = frames[i].dso;
-			key.sym = frames[i].sym;
-			key.ip = frames[i].ip;
-			key.level = i <= PERF_MAX_STACK_DEPTH ? levels[i] : '.';
-			key.srcline = NULL;
-			key.srcfile = NULL;
-			key.hash = hists__hash(hists, &key);
-			he = hists__findnew(hists, &key);
-			if (!he) {
-				err = -ENOMEM;
-				break;
-			}
+		k = caller ? nr - 1 - j : j;
+		/*
+		 * A frame outside any map takes the marker of the frame
+		 * resolved before it in chain order, as the reference's
+		 * reused location does.
+		 */
+		if (frames[k].dso)
+			level = dso__is_kernel(frames[k].dso) ? 'k' : '.';
+		key.dso = frames[k].dso;
+		key.sym = frames[k].sym;
+		key.ip = frames[k].ip;
+		key.level = level;
+		key.srcline = NULL;
+		key.srcfile = NULL;
+		key.hash = hists__hash(hists, &key);
+		he = hists__findnew(hists, &key);
+		if (!he) {
+			err = -ENOMEM;
+			break;
 		}
+		for (i = 0; i < nr_seen; i++)
+			if (seen[i] == he)
+				break;
+		if (i < nr_seen)
+			continue;
+		seen[nr_seen++] = he;
 		he_stat__add(&he->stat_acc, period, cpumode);
 		if (!chains)
 			continue;
-		/* The sample's own entry gets the whole chain. */
-		if (i == 0)
-			err = report__note_chain(he, caller ? chain : frames, nr, period);
-		else if (caller)
-			err = report__note_chain(he, chain + (nr - 1 - i), i + 1, period);
-		else
-			err = report__note_chain(he, frames + i, nr - i, period);
-		if ((uint32_t)(i ? (caller ? i + 1 : nr - i) : nr) > he->max_depth)
-			he->max_depth = (uint32_t)(i ? (caller ? i + 1 : nr - i) : nr);
+		depth = caller ? k + 1 : nr - k;
+		err = report__note_chain(he, caller ? chain + (nr - 1 - k) : frames + k, depth,
+					 period);
+		if ((uint32_t)depth > he->max_depth)
+			he->max_depth = (uint32_t)depth;
 		if (err)
 			break;
 	}
+out:
 	free(chain);
+	if (seen != seen_stack)
+		free(seen);
 	return err;
 }
 
@@ -503,8 +667,8 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	key.time = sort_time_quantum ? sample->time / sort_time_quantum * sort_time_quantum
 				     : sample->time;
 
-	if ((rep->use_callchain || rep->needs.parent || hists->children) && sample->callchain) {
-		nr_frames = report__resolve_callchain(rep, al.thread, sample->callchain);
+	if (rep->use_callchain || rep->needs.parent || hists->children) {
+		nr_frames = report__sample_frames(rep, al.thread, sample, evsel);
 		if (nr_frames < 0) {
 			err = nr_frames;
 			goto out;
@@ -531,7 +695,8 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 		}
 		goto out;
 	}
-	if (rep->use_callchain && callchain_param.mode != CHAIN_NONE && sample->callchain) {
+	if (rep->use_callchain && callchain_param.mode != CHAIN_NONE &&
+	    (sample->callchain || nr_frames)) {
 		if (callchain_param.order == ORDER_CALLER)
 			frames__reverse(rep->frames, nr_frames);
 		err = report__note_chain(he, rep->frames, nr_frames, period);
@@ -1084,6 +1249,7 @@ int cmd_report(int argc, const char **argv)
 		.children = true,
 		.demangle = true,
 		.max_stack = 127,
+		.inline_funcs = true,
 		.group_sort_idx = 0,
 		.socket_filter = -1,
 	};

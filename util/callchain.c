@@ -391,8 +391,85 @@ void callchain_refs__exit(struct callchain_refs *refs)
 	refs->nr = 0;
 }
 
+/*
+ * Made-up symbols of inline levels, found by (base symbol, name): a
+ * report asks once per frame, so the lookup must not allocate.
+ */
+struct inline_sym {
+	struct inline_sym *next;
+	const struct symbol *base;
+	uint64_t hash;
+	struct symbol sym;	/* last: its name follows */
+};
+
+static struct inline_sym **inline_table;
+static size_t inline_table_size, nr_inline_syms;
+
+static uint64_t inline_sym__hash(const struct symbol *base, const char *name)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ ((uintptr_t)base >> 4);
+
+	for (; *name; name++) {
+		h ^= (unsigned char)*name;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+struct symbol *callchain__inline_sym(struct symbol *base, const char *name)
+{
+	uint64_t h;
+	struct inline_sym *is;
+	size_t len;
+
+	if (!strcmp(name, base->name))
+		return base;
+	h = inline_sym__hash(base, name);
+	if (nr_inline_syms >= inline_table_size / 2) {
+		size_t n = inline_table_size ? inline_table_size * 2 : 256, i;
+		struct inline_sym **t = calloc(n, sizeof(*t));
+
+		if (!t)
+			return NULL;
+		for (i = 0; i < inline_table_size; i++) {
+			struct inline_sym *next;
+
+			for (is = inline_table[i]; is; is = next) {
+				next = is->next;
+				is->next = t[is->hash & (n - 1)];
+				t[is->hash & (n - 1)] = is;
+			}
+		}
+		free(inline_table);
+		inline_table = t;
+		inline_table_size = n;
+	}
+	for (is = inline_table[h & (inline_table_size - 1)]; is; is = is->next)
+		if (is->hash == h && is->base == base && !strcmp(is->sym.name, name))
+			return &is->sym;
+	len = strlen(name);
+	is = arena__zalloc(sizeof(*is) + len + 1);
+	if (!is)
+		return NULL;
+	is->base = base;
+	is->hash = h;
+	is->sym.start = base->start;
+	is->sym.end = base->end;
+	is->sym.binding = base->binding;
+	is->sym.type = base->type;
+	is->sym.inlined = true;
+	memcpy(is->sym.name, name, len + 1);
+	is->next = inline_table[h & (inline_table_size - 1)];
+	inline_table[h & (inline_table_size - 1)] = is;
+	nr_inline_syms++;
+	return &is->sym;
+}
+
 void callchain__free_all(void)
 {
+	free(inline_table);
+	inline_table = NULL;
+	inline_table_size = nr_inline_syms = 0;
 	free(chain_table);
 	chain_table = NULL;
 	chain_table_size = nr_chains = 0;
@@ -431,6 +508,10 @@ int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain
 {
 	uint64_t ka, kb;
 
+	/* As the reference: an inline level matches by name alone, in any dso. */
+	if (callchain_param.key == CCKEY_FUNCTION && a->sym && b->sym &&
+	    (a->sym->inlined || b->sym->inlined) && a->sym != b->sym)
+		return strcmp(a->sym->name, b->sym->name);
 	if (a->dso != b->dso)
 		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
 	if (callchain_param.key == CCKEY_FUNCTION && a->sym && b->sym) {
@@ -461,6 +542,19 @@ static struct callchain_node *callchain_node__findnew(struct callchain_node *nod
 		else
 			lo = mid + 1;
 	}
+	/*
+	 * Inline levels compare by name, other frames by address: among
+	 * siblings of both kinds that order is not transitive, so the
+	 * search can miss a match (the reference's tree has the same
+	 * problem, but finds its runs differently). Look at all of them.
+	 */
+	if (node->inlined_children || (frame->sym && frame->sym->inlined)) {
+		uint32_t i;
+
+		for (i = 0; i < node->nr_children; i++)
+			if (!callchain_frame__cmp(frame, &node->child[i]->frame))
+				return node->child[i];
+	}
 	if (node->nr_children == node->alloc_children) {
 		uint32_t n = node->alloc_children ? node->alloc_children * 2 : 1;
 		struct callchain_node **c = arena__zalloc(n * sizeof(*c));
@@ -482,6 +576,8 @@ static struct callchain_node *callchain_node__findnew(struct callchain_node *nod
 		(node->nr_children - lo) * sizeof(*node->child));
 	node->child[lo] = child;
 	node->nr_children++;
+	if (frame->sym && frame->sym->inlined)
+		node->inlined_children = true;
 	return child;
 }
 

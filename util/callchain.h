@@ -87,6 +87,7 @@ struct callchain_frame {
  * @child:        children, @nr_children of them
  * @sorted:       after callchain__sort(): the children over the threshold,
  *                largest first; @nr_sorted of them
+ * @inlined_children: some child is an inline level (see callchain__inline_sym())
  */
 struct callchain_node {
 	struct callchain_frame frame;
@@ -101,6 +102,7 @@ struct callchain_node {
 	struct callchain_node **sorted;
 	uint32_t nr_sorted;
 	uint32_t depth;
+	bool inlined_children;
 };
 
 static inline uint64_t callchain_node__cumul_hits(const struct callchain_node *node)
@@ -210,7 +212,20 @@ int callchain_refs__add(struct callchain_refs *refs, const struct callchain_chai
 struct callchain_node *callchain_refs__tree(const struct callchain_refs *refs);
 void callchain_refs__exit(struct callchain_refs *refs);
 
-/* Orders frames as the reference's tree does (dso, then symbol start or address). */
+/*
+ * Orders frames as the reference's tree does: dso, then symbol start or
+ * address; where an inline level (sym->inlined) is involved, by function
+ * name alone, so the levels inlined at one address are told apart.
+ */
 int callchain_frame__cmp(const struct callchain_frame *a, const struct callchain_frame *b);
+
+/*
+ * The symbol standing for function @name inlined into @base: @base
+ * itself when @name is its name, else a made-up symbol with @base's
+ * range, @name and ->inlined set, the same one for every call with the
+ * same pair. NULL on ENOMEM. Made-up symbols live until
+ * callchain__free_all(); @name is copied.
+ */
+struct symbol *callchain__inline_sym(struct symbol *base, const char *name);
 
 #endif /* PERF_UTIL_CALLCHAIN_H */

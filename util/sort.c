@@ -107,6 +107,12 @@ static int sym__cmp(const struct hist_entry *a, const struct hist_entry *b)
 		return cmp_null(a->sym, b->sym);
 	if (a->sym == b->sym)
 		return 0;
+	/* Inline levels share their symbol's range: the name tells them apart. */
+	if (a->sym->inlined || b->sym->inlined) {
+		ret = strcmp(a->sym->name, b->sym->name);
+		if (ret)
+			return ret;
+	}
 	ret = cmp_u64(a->sym->start, b->sym->start);
 	return ret ? ret : cmp_u64(a->sym->end, b->sym->end);
 }
@@ -121,7 +127,8 @@ static int sym__sort(const struct hist_entry *a, const struct hist_entry *b)
 static int sym__snprintf(const struct hist_entry *he, char *buf, size_t size)
 {
 	if (he->sym)
-		return snprintf(buf, size, "[%c] %s", he->level, he->sym->name);
+		return snprintf(buf, size, "[%c] %s%s", he->level, he->sym->name,
+				he->sym->inlined ? " (inlined)" : "");
 	/* "%#.16x": zero prints without the 0x, as the reference's does. */
 	return snprintf(buf, size, "[%c] %#.16" PRIx64, he->level, he->ip);
 }

@@ -45,6 +45,7 @@ struct symbol *symbol__new(uint64_t start, uint64_t len, uint8_t binding,
 	sym->binding = binding;
 	sym->type = type;
 	sym->idle = false;
+	sym->inlined = false;
 	memcpy(sym->name, name, n);
 	return sym;
 }

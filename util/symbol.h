@@ -36,6 +36,9 @@ enum {
  * @binding:     SYMBOL_BIND_*; kallsyms 't' maps to LOCAL, 'W' to WEAK
  * @type:        SYMBOL_TYPE_*
  * @idle:        a kernel idle-loop function (`perf top` hides them)
+ * @inlined:     not in any table: a function inlined into the symbol whose
+ *               range it has, made for a callchain's inline level
+ *               (callchain__inline_sym()); shown with "(inlined)"
  *
  * Symbols are owned by the table they are in and live as long as it does.
  */
@@ -45,6 +48,7 @@ struct symbol {
 	uint8_t binding;
 	uint8_t type;
 	bool idle;
+	bool inlined;
 	char name[];
 };
 

@@ -138,14 +138,27 @@ struct unwind_module {
 	void *backend;
 };
 
+/* One frame address resolved, see struct unwind_space. */
+struct unwind_sym_slot {
+	uint64_t ip;
+	struct map *map;
+	struct symbol *sym;
+	bool valid;
+};
+
+#define UNWIND_SYM_CACHE_BITS 12
+
 /**
  * struct unwind_space - the unwinders' state for one address space
  * (maps->priv), valid for maps->generation == @generation
  * @arch:     the register table the state was built for
  * @mods:     modules found so far (unsorted, few)
  * @priv:     each backend's session over this space, freed with @priv_free
+ * @syms:     map and symbol of frame addresses seen, by address hash
+ *            (borrowed from the maps: emptied when the layout changes)
  */
 struct unwind_space {
+	struct unwind_sym_slot *syms;
 	struct maps *maps;
 	unsigned int generation;
 	const struct unwind_arch *arch;

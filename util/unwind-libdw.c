@@ -54,6 +54,11 @@ struct libdw_walk {
  * @walk:     the walk in progress, for the memory and register callbacks
  */
 struct libdw_space {
+	/* libdw__ra_undefined() answers by pc: once per distinct last frame */
+	struct {
+		Dwarf_Addr pc;
+		int8_t answer;		/* 0 unknown, 1 undefined, -1 not */
+	} ra_cache[256];
 	Dwfl *dwfl;
 	Elf *arch_elf;
 	union {
@@ -325,10 +330,15 @@ static int libdw__cfi_ra_undefined(Dwarf_CFI *cfi, Dwarf_Addr bias, Dwarf_Addr p
  */
 static bool libdw__ra_undefined(struct libdw_walk *w)
 {
-	Dwfl_Module *mod = dwfl_addrmodule(w->ls->dwfl, w->prev_pc);
+	unsigned int slot = (unsigned int)((w->prev_pc * 0x9e3779b97f4a7c15ULL) >> 56);
+	Dwfl_Module *mod;
 	Dwarf_Addr bias = 0;
 	Dwarf_CFI *cfi;
 	int ret;
+
+	if (w->ls->ra_cache[slot].answer && w->ls->ra_cache[slot].pc == w->prev_pc)
+		return w->ls->ra_cache[slot].answer > 0;
+	mod = dwfl_addrmodule(w->ls->dwfl, w->prev_pc);
 
 	/*
 	 * Without CFI libdw fell back on the frame pointer, as libunwind
@@ -342,6 +352,8 @@ static bool libdw__ra_undefined(struct libdw_walk *w)
 		cfi = dwfl_module_dwarf_cfi(mod, &bias);
 		ret = libdw__cfi_ra_undefined(cfi, bias, w->prev_pc);
 	}
+	w->ls->ra_cache[slot].pc = w->prev_pc;
+	w->ls->ra_cache[slot].answer = ret == 1 ? 1 : -1;
 	return ret == 1;
 }
 

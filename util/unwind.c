@@ -393,6 +393,7 @@ static void unwind_space__free(void *priv)
 	struct unwind_space *space = priv;
 
 	unwind_space__drop(space);
+	free(space->syms);
 	free(space->mods);
 	free(space);
 }
@@ -432,8 +433,13 @@ static struct unwind_space *maps__unwind_space(struct maps *maps, const struct u
 			unwind_space__drop(space);
 			space->arch = arch;
 		}
-		if (space->generation != maps->generation)
+		if (space->generation != maps->generation) {
 			unwind_space__revalidate(space);
+			/* The maps the cached frames point to may be gone. */
+			if (space->syms)
+				memset(space->syms, 0,
+				       sizeof(*space->syms) << UNWIND_SYM_CACHE_BITS);
+		}
 		return space;
 	}
 	space = zalloc(sizeof(*space));
@@ -629,14 +635,45 @@ int unwind_ctx__read_mapped(struct unwind_ctx *ctx, uint64_t addr, uint64_t *val
 	return 0;
 }
 
+/*
+ * The map and symbol of @ip, through the space's cache: most samples
+ * repeat the frames of others, and a symbol search per frame was a
+ * good part of the walk.
+ */
+static void unwind_ctx__resolve(struct unwind_ctx *ctx, struct unwind_entry *e)
+{
+	struct unwind_space *space = ctx->space;
+	struct unwind_sym_slot *slot = NULL;
+
+	if (!space->syms)
+		space->syms = calloc(1UL << UNWIND_SYM_CACHE_BITS, sizeof(*space->syms));
+	if (space->syms) {
+		uint64_t h = (e->ip ^ (e->ip >> 15)) * 0x9e3779b97f4a7c15ULL;
+
+		slot = &space->syms[h >> (64 - UNWIND_SYM_CACHE_BITS)];
+		if (slot->valid && slot->ip == e->ip) {
+			e->map = slot->map;
+			e->sym = slot->sym;
+			return;
+		}
+	}
+	thread__find_symbol(ctx->thread, PERF_RECORD_MISC_USER, e->ip, &ctx->al);
+	e->map = ctx->al.map;
+	e->sym = ctx->al.sym;
+	if (slot) {
+		slot->ip = e->ip;
+		slot->map = e->map;
+		slot->sym = e->sym;
+		slot->valid = true;
+	}
+}
+
 int unwind_ctx__emit(struct unwind_ctx *ctx, uint64_t ip)
 {
 	struct unwind_entry e = { .ip = ip };
 	int ret;
 
-	thread__find_symbol(ctx->thread, PERF_RECORD_MISC_USER, ip, &ctx->al);
-	e.map = ctx->al.map;
-	e.sym = ctx->al.sym;
+	unwind_ctx__resolve(ctx, &e);
 	ret = ctx->cb(&e, ctx->arg);
 	ctx->nr++;
 	unwind_counters.frames++;

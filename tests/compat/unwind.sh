@@ -9,7 +9,8 @@
 # reference's perf script prints (perf test's "samples recorded by the
 # reference" case says where libdw differs on purpose). Once our perf
 # script unwinds, its output is compared with the reference's as well,
-# with unwind.backend=libunwind, which reproduces the reference exactly.
+# with unwind.backend=libunwind, which reproduces the reference exactly,
+# and so is perf report's (callchain graphs and --children entries).
 . "$(dirname "$0")/lib.sh"
 perf_test_tmpdir
 perf_test_isolate
@@ -151,5 +152,100 @@ if [ "$(rc_of our-script)" = 0 ] && [ "$(grep -c ' main$' "$TMPD/our-script.out"
 else
 	echo "note: our perf script does not unwind yet: end-to-end comparison left out"
 fi
+
+# perf report on the same files: the kernel's part of each callchain,
+# then the unwound user frames with their inline levels, in the graph
+# and in the children entries. libunwind, as the reference. Allowed
+# differences, filtered or tolerated:
+#  - the Tip block the reference ends with (random; we print none);
+#  - "[...]" of -g fractal: the reference reads "(inlined)" for it from
+#    a symbol it never initialises, so either text is printed by chance;
+#    both sides are shown as "[...]";
+#  - --children, an entry listed twice by the reference (seen with C++
+#    and with --sort dso,sym): its entry tree orders inline levels by
+#    name and other symbols by address, an order that is not transitive,
+#    so a lookup can miss the existing entry and add a second one. We
+#    make one entry. Only when the reference shows such a pair, the
+#    entries are compared with the pair's values added up.
+PERF_CONFIG=$TMPD/libunwind.config "$PERF" report --stdio -i "$TMPD/c.data" --no-children \
+	-g folded > "$TMPD/rep-folded.txt" 2>&1
+check "perf report -g shows unwound user frames (spin;leaf_cb;uwlib_work;run_loop;main)" \
+	grep -q 'spin;leaf_cb;uwlib_work;run_loop;main' "$TMPD/rep-folded.txt"
+"$PERF" report --stdio -i "$TMPD/c.data" --no-children -g folded \
+	> "$TMPD/rep-folded-libdw.txt" 2>&1
+check "perf report -g unwinds with libdw, the default backend" \
+	grep -q 'spin;leaf_cb;uwlib_work;run_loop;main' "$TMPD/rep-folded-libdw.txt"
+check "perf report: inline levels of unwound frames" \
+	grep -q 'leaf_inline (inlined);leaf_cb;uwlib_work' "$TMPD/rep-folded.txt"
+
+# The entries of a --children report as "children self name" lines,
+# entries of the same name added up; same entries within the rounding.
+entries_summed()
+{
+	awk '/^ *[0-9.]+% +[0-9.]+% / {
+		c = $1; s = $2; sub(/%/, "", c); sub(/%/, "", s)
+		k = $0; sub(/^ *[0-9.]+% +[0-9.]+% +/, "", k)
+		C[k] += c; S[k] += s
+	}
+	END { for (k in C) printf "%.2f %.2f %s\n", C[k], S[k], k }' "$1"
+}
+entries_close()
+{
+	entries_summed "$2" > "$TMPD/entries-our.txt"
+	entries_summed "$1" | awk -v our="$TMPD/entries-our.txt" '
+	function key(l) { sub(/^[^ ]+ [^ ]+ /, "", l); return l }
+	BEGIN { while ((getline l < our) > 0) { split(l, f, " "); k = key(l); OC[k] = f[1]; OS[k] = f[2] } }
+	{
+		k = key($0); d1 = $1 - OC[k]; d2 = $2 - OS[k]
+		if (!(k in OC) || d1 > 0.021 || d1 < -0.021 || d2 > 0.021 || d2 < -0.021) {
+			print "   differs: " $0 " (ours: " OC[k] " " OS[k] ")"; bad = 1
+		}
+		delete OC[k]
+	}
+	END { for (k in OC) { print "   only ours: " k; bad = 1 } exit bad }'
+}
+
+NREP=0
+report_cmp()	# report_cmp NAME ARGS...
+{
+	local name=$1 r=ref-rep-$NREP o=our-rep-$NREP
+	shift
+	NREP=$((NREP + 1))
+	PERF_CONFIG=$TMPD/libunwind.config "$REF" report --stdio -i "$TMPD/$name.data" "$@" \
+		2>/dev/null | sed -e '/^# (Tip: /,+1d' | sed -e '${/^#$/d}' \
+		-e 's/\[\.\.\.\] (inlined)$/[...]/' > "$TMPD/$r.txt"
+	PERF_CONFIG=$TMPD/libunwind.config "$PERF" report --stdio -i "$TMPD/$name.data" "$@" \
+		2>/dev/null | sed -e 's/\[\.\.\.\] (inlined)$/[...]/' > "$TMPD/$o.txt"
+	cmp -s "$TMPD/$r.txt" "$TMPD/$o.txt" && return
+	if [[ " $* " != *" --no-children "* ]] &&
+	   [ -n "$(sed -n 's/^ *[0-9.]*% *[0-9.]*% *//p' "$TMPD/$r.txt" | sort | uniq -d)" ]; then
+		if entries_close "$TMPD/$r.txt" "$TMPD/$o.txt"; then
+			echo "note: $name, report $*: the reference lists an entry twice (see above)," \
+				"entries compared added up"
+			return
+		fi
+	fi
+	fail "$name: perf report --stdio $* differs from the reference's"
+	diff -u "$TMPD/$r.txt" "$TMPD/$o.txt" | sed 's/^/   | /' | head -30
+}
+
+for o in "" "--no-children" "--no-children -g caller" "-g callee" "--no-children -g flat" \
+	 "--no-children -g folded" "--max-stack 4" "--no-children --max-stack 4 -g caller" \
+	 "--no-children --sort dso,sym -g fractal,0.5,callee" "--no-inline" "--inline -g none" \
+	 "--sort comm,dso" "--no-children --sort sym -g graph,0.5,2"; do
+	# shellcheck disable=SC2086
+	report_cmp c $o
+done
+for o in "" "--no-children -g caller"; do
+	# shellcheck disable=SC2086
+	report_cmp tiny $o
+done
+# shellcheck disable=SC2086
+report_cmp small --no-children
+for o in "" "--no-children -g folded"; do
+	# shellcheck disable=SC2086
+	report_cmp cxx $o
+done
+echo "$NREP perf report runs compared"
 
 finish

@@ -96,6 +96,9 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 			 */
 			if (col->key->id == SORT_COMM && he->thread)
 				len = (int)strlen(thread__comm_str(he->thread));
+			/* The reference's width leaves " (inlined)" out, so it sticks out. */
+			if (col->key->id == SORT_SYM && he->sym && he->sym->inlined)
+				len -= (int)strlen(" (inlined)");
 			if (!he->sym)
 				unresolved = true;
 			if (len > col->width)
@@ -153,6 +156,10 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 
 static const char *frame__name(const struct callchain_frame *f, char *buf, size_t size)
 {
+	if (f->sym && f->sym->inlined) {
+		snprintf(buf, size, "%s (inlined)", f->sym->name);
+		return buf;
+	}
 	if (f->sym)
 		return f->sym->name;
 	snprintf(buf, size, "%#" PRIx64, f->ip);
@@ -224,7 +231,7 @@ static size_t __graph(FILE *fp, struct callchain_node *parent, uint64_t total, i
 	uint64_t remaining = total, new_mask = mask;
 	uint32_t i, printed = 0, cumul_count = 0;
 	struct callchain_node *child = NULL;
-	char buf[64];
+	char buf[1024];
 	size_t ret = 0;
 
 	/* Deeper than the pipes can show: stop, rather than print garbage. */
@@ -281,7 +288,7 @@ static size_t callchain__fprintf_graph(FILE *fp, struct callchain_node *root, ui
 	struct callchain_node *from = root;
 	int left_margin = 0;
 	size_t ret = 0;
-	char buf[64];
+	char buf[1024];
 
 	/* One branch with all of the entry's period: no percentage, one column less. */
 	if (root->nr_sorted == 1 && callchain_node__cumul_hits(root->sorted[0]) == parent_total) {
@@ -325,7 +332,7 @@ static size_t callchain__fprintf_graph(FILE *fp, struct callchain_node *root, ui
 static void flat__fprintf_path(FILE *fp, const struct callchain_node *node, bool folded,
 			       bool *first)
 {
-	char buf[64];
+	char buf[1024];
 
 	if (!node->parent)
 		return;
