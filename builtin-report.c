@@ -81,6 +81,7 @@ struct report {
 	bool disable_order;
 	bool full_source_path;
 	bool group;
+	bool group_set;
 	bool hierarchy;
 	bool ignore_vmlinux;
 	bool inline_funcs;
@@ -98,6 +99,7 @@ struct report {
 	int samples;
 	int group_sort_idx;
 	int socket_filter;
+	const struct option *options;
 	const char *comms, *cpu_list, *dsos, *fields, *call_graph, *vmlinux;
 	const char *disassembler_style, *parent, *sort, *symbols, *field_sep;
 	const char *col_widths, *ignore_callees, *itrace, *kallsyms, *objdump;
@@ -612,16 +614,75 @@ static bool report__relative(const struct report *rep)
 	return rep->percentage && !strcmp(rep->percentage, "relative");
 }
 
-static void report__fprintf_hists_header(struct report *rep, struct hists *hists,
-					 struct evsel *evsel, FILE *fp)
+/*
+ * The events shown in one section with @evsel, itself first, into
+ * @members (room for every evsel); 0 when @evsel is shown within
+ * another's section. Groups are shown together when the file has them
+ * unless --no-group, and --group makes one of a file without any.
+ */
+static int report__group(struct report *rep, struct perf_session *session,
+			 struct evsel *evsel, struct evsel **members, bool *forced)
 {
-	bool rel = report__relative(rep);
-	unsigned long nr = (unsigned long)(rel ? hists->nr_non_filtered_samples : hists->nr_samples);
-	uint64_t count = rel ? hists->total_non_filtered_period : hists->total_period;
-	char unit;
+	struct evlist *evlist = session->evlist;
+	bool group = rep->group_set ? rep->group : evlist->nr_groups > 0;
+	struct evsel *pos;
+	int nr = 0;
 
-	nr = convert_unit(nr, &unit);
-	fprintf(fp, "# Samples: %lu%c of event '%s'", nr, unit, evsel__name(evsel));
+	*forced = false;
+	members[nr++] = evsel;
+	if (!group)
+		return nr;
+	if (!evlist->nr_groups) {
+		*forced = true;
+		if (evsel != evlist__first(evlist))
+			return 0;
+		evlist__for_each_entry(evlist, pos)
+			if (pos != evsel)
+				members[nr++] = pos;
+		return nr;
+	}
+	if (!evsel__is_group_leader(evsel))
+		return 0;
+	evlist__for_each_entry(evlist, pos)
+		if (pos != evsel && pos->leader == evsel)
+			members[nr++] = pos;
+	return nr;
+}
+
+static void report__fprintf_hists_header(struct report *rep, struct perf_session *session,
+					 struct evsel **members, int nr, bool forced, FILE *fp)
+{
+	struct evlist *evlist = session->evlist;
+	bool rel = report__relative(rep);
+	bool first_leads = rep->group_set && !evlist->nr_groups && evlist->nr_entries > 1 &&
+			   members[0] == evlist__first(evlist);
+	unsigned long nr_samples = 0;
+	uint64_t count = 0;
+	char unit;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		struct hists *hists = &rep->hists[members[i]->idx];
+
+		nr_samples += (unsigned long)(rel ? hists->nr_non_filtered_samples
+						  : hists->nr_samples);
+		count += rel ? hists->total_non_filtered_period : hists->total_period;
+	}
+	nr_samples = convert_unit(nr_samples, &unit);
+	/*
+	 * A group's leader says "events" even with --no-group, and so does
+	 * the first event when --group or --no-group is given for a file
+	 * without groups (the reference makes it the leader of all).
+	 */
+	fprintf(fp, "# Samples: %lu%c of event%s '", nr_samples, unit,
+		nr > 1 || members[0]->nr_members > 1 || first_leads ? "s" : "");
+	if (nr > 1 && !forced)
+		fprintf(fp, "%s { ", members[0]->group_name ? members[0]->group_name : "anon group");
+	for (i = 0; i < nr; i++)
+		fprintf(fp, "%s%s", i ? ", " : "", evsel__name(members[i]));
+	if (nr > 1 && !forced)
+		fputs(" }", fp);
+	fputc('\'', fp);
 	if (rep->time_str)
 		fprintf(fp, " (time slices: %s)", rep->time_str);
 	fputc('\n', fp);
@@ -889,8 +950,10 @@ static int report__setup(struct report *rep, struct perf_session *session)
 
 static int report__print(struct report *rep, struct perf_session *session)
 {
-	struct evsel *evsel;
-	bool first = true;
+	struct evsel *evsel, **members;
+	struct hists **groups;
+	uint64_t *group_total;
+	int err = -ENOMEM;
 
 	if (!quiet) {
 		/* A filter of one name is noted instead of a column. */
@@ -903,29 +966,54 @@ static int report__print(struct report *rep, struct perf_session *session)
 		fprintf(stdout, "#\n# Total Lost Samples: %" PRIu64 "\n#\n",
 			session->stats.total_lost_samples);
 	}
+	members = calloc(session->evlist->nr_entries + 1, sizeof(*members));
+	groups = calloc(session->evlist->nr_entries + 1, sizeof(*groups));
+	group_total = calloc(session->evlist->nr_entries + 1, sizeof(*group_total));
+	if (!members || !groups || !group_total)
+		goto out;
 	evlist__for_each_entry(session->evlist, evsel) {
 		struct hists *hists;
+		bool forced, rel = report__relative(rep);
+		uint64_t nr_samples = 0;
+		int nr, i;
 
 		if (evsel->idx < 0 || evsel->idx >= rep->nr_hists)
 			continue;
-		hists = &rep->hists[evsel->idx];
-		if (!hists->nr_samples && rep->skip_empty)
+		nr = report__group(rep, session, evsel, members, &forced);
+		for (i = 0; i < nr; i++)
+			if (members[i]->idx < 0 || members[i]->idx >= rep->nr_hists)
+				nr = i;
+		if (!nr)
 			continue;
+		for (i = 0; i < nr; i++) {
+			groups[i] = &rep->hists[members[i]->idx];
+			nr_samples += groups[i]->nr_samples;
+			group_total[i] = rel ? groups[i]->total_non_filtered_period
+					     : groups[i]->total_period;
+		}
+		hists = groups[0];
+		if (!nr_samples && rep->skip_empty)
+			continue;
+		if (nr > 1 && hists__link_group(groups, nr, rep->group_sort_idx))
+			goto out;
 		if (hists__output_resort(hists))
-			return -ENOMEM;
+			goto out;
 		if (!quiet) {
-			report__fprintf_hists_header(rep, hists, evsel, stdout);
+			report__fprintf_hists_header(rep, session, members, nr, forced, stdout);
 			fputs("#\n", stdout);
 		}
-		rep->print.total = report__relative(rep) ? hists->total_non_filtered_period
-							 : hists->total_period;
+		rep->print.total = group_total[0];
+		rep->print.group_total = group_total;
 		rep->print.chain_total = hists->total_period;
 		hists__fprintf(hists, &rep->print, stdout);
 		fputs("\n\n", stdout);
-		first = false;
 	}
-	(void)first;
-	return 0;
+	err = 0;
+out:
+	free(members);
+	free(groups);
+	free(group_total);
+	return err;
 }
 
 static void report__cleanup(struct report *rep)
@@ -966,6 +1054,14 @@ static int __cmd_report(struct report *rep)
 		return -1;
 	rep->session = session;
 	histogram = !dump_trace && !rep->stats_mode && !rep->tasks_mode && !rep->mmaps_mode;
+
+	/* Sorting by a member needs groups (or --group to make one). */
+	if (histogram && rep->group_sort_idx && !session->evlist->nr_groups &&
+	    !(rep->group_set && session->evlist->nr_entries > 1)) {
+		parse_options_usage(NULL, rep->options, "group-sort-idx", false);
+		perf_session__delete(session);
+		return -EINVAL;
+	}
 
 	/* 2. the header, or the note about it */
 	if (rep->header || rep->header_only) {
@@ -1198,7 +1294,8 @@ int cmd_report(int argc, const char **argv)
 		   "Strip first N entries of source file path name in programs (with --prefix)"),
 	OPT_BOOLEAN(0, "show-total-period", &rep.show_total_period,
 		    "Show a column with the sum of periods"),
-	OPT_BOOLEAN(0, "group", &rep.group, "Show event group information together"),
+	OPT_BOOLEAN_SET(0, "group", &rep.group, &rep.group_set,
+			"Show event group information together"),
 	OPT_INTEGER(0, "group-sort-idx", &rep.group_sort_idx,
 		    "Sort the output by the event at the index n in group. If n is invalid, "
 		    "sort by the first event. WARNING: should be used on grouped events."),
@@ -1336,5 +1433,6 @@ int cmd_report(int argc, const char **argv)
 		rep.children = children;
 	}
 
+	rep.options = options;
 	return __cmd_report(&rep);
 }

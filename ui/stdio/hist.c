@@ -31,26 +31,70 @@ static double pct(uint64_t v, uint64_t total)
 	return total ? 100.0 * (double)v / (double)total : 0.0;
 }
 
+static bool hpp__is_percent(int hpp)
+{
+	return hpp != HPP_SAMPLE && hpp != HPP_PERIOD;
+}
+
+/* One event's value of a non-key column; @he NULL shows zero. */
+static int hpp__snprintf(int hpp, const struct hist_entry *he, uint64_t total, char *buf,
+			 size_t size)
+{
+	uint64_t v = hist_entry__hpp_value(he, hpp);
+
+	if (hpp__is_percent(hpp))
+		return snprintf(buf, size, "%.2f%%", pct(v, total));
+	return snprintf(buf, size, "%" PRIu64, v);
+}
+
+/* The width of one event's value in a non-key column. */
+static int hpp__width(int hpp)
+{
+	int len = (int)strlen(hpp_headers[hpp]);
+
+	if (!hpp__is_percent(hpp))
+		return 12;
+	return len < 8 ? 8 : len;
+}
+
+/*
+ * A non-key column: one value per event of the group, the first in the
+ * column's own width and each further one after two spaces in two less,
+ * as the reference lays them out; with -t each value after one space.
+ */
+static int hpp__snprintf_group(int hpp, const struct hist_entry *he, int nr_members,
+			       const struct hists_print_opts *opts, char *buf, size_t size)
+{
+	int base = hpp__width(hpp), i, n = 0;
+	char v[64];
+
+	buf[0] = 0;
+	for (i = 0; i < nr_members && (size_t)n < size; i++) {
+		const struct hist_entry *m = i == 0 ? he : he->group ? he->group[i] : NULL;
+		uint64_t total = i && opts->group_total ? opts->group_total[i] : opts->total;
+
+		hpp__snprintf(hpp, m, total, v, sizeof(v));
+		if (opts->field_sep)
+			n += snprintf(buf + n, size - n, " %s", v);
+		else if (i == 0)
+			n += snprintf(buf + n, size - n, "%*s", base, v);
+		else
+			n += snprintf(buf + n, size - n, "  %*s", base - 2, v);
+	}
+	return n;
+}
+
 /* The text of @col for @he, unpadded, into @buf. */
 static int column__snprintf(const struct hist_column *col, const struct hist_entry *he,
-			    const struct hists_print_opts *opts, char *buf, size_t size)
+			    const struct hists_print_opts *opts, int nr_members, char *buf,
+			    size_t size)
 {
-	switch (col->hpp) {
-	case HPP_OVERHEAD:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat.period, opts->total));
-	case HPP_OVERHEAD_SYS:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat.period_sys, opts->total));
-	case HPP_OVERHEAD_US:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat.period_us, opts->total));
-	case HPP_OVERHEAD_CHILDREN:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat_acc.period, opts->total));
-	case HPP_SAMPLE:
-		return snprintf(buf, size, "%" PRIu64, he->stat.nr_events);
-	case HPP_PERIOD:
-		return snprintf(buf, size, "%" PRIu64, he->stat.period);
-	default:
-		return col->key->snprintf(he, buf, size);
+	if (col->hpp >= 0) {
+		if (nr_members > 1 || opts->field_sep)
+			return hpp__snprintf_group(col->hpp, he, nr_members, opts, buf, size);
+		return hpp__snprintf(col->hpp, he, opts->total, buf, size);
 	}
+	return col->key->snprintf(he, buf, size);
 }
 
 static bool column__right(const struct hist_column *col)
@@ -69,11 +113,7 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 		struct hist_column *col = &opts->cols[c];
 
 		if (col->hpp >= 0) {
-			col->width = (int)strlen(hpp_headers[col->hpp]);
-			if (col->hpp == HPP_SAMPLE || col->hpp == HPP_PERIOD)
-				col->width = 12;
-			else if (col->width < 8)
-				col->width = 8;
+			col->width = hpp__width(col->hpp) * (hists->nr_members > 1 ? hists->nr_members : 1);
 			continue;
 		}
 		col->width = (int)strlen(col->key->header);
@@ -88,7 +128,7 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 
 			if (he->filtered)
 				continue;
-			len = column__snprintf(col, he, opts, buf, sizeof(buf));
+			len = column__snprintf(col, he, opts, 1, buf, sizeof(buf));
 			/*
 			 * The reference sizes the comm column by each thread's
 			 * latest comm, not the entry's: perf-exec samples of a
@@ -112,18 +152,6 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 {
 	int c;
 
-	if (opts->field_sep) {
-		fputs("# ", fp);
-		for (c = 0; c < opts->nr_cols; c++) {
-			const struct hist_column *col = &opts->cols[c];
-
-			if (c)
-				fputs(opts->field_sep, fp);
-			fputs(col->hpp >= 0 ? hpp_headers[col->hpp] : col->key->header, fp);
-		}
-		fputs("\n#\n", fp);
-		return 2;
-	}
 	fputs("# ", fp);
 	for (c = 0; c < opts->nr_cols; c++) {
 		const struct hist_column *col = &opts->cols[c];
@@ -133,8 +161,13 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 			h = "Self";
 
 		if (c)
-			fputs("  ", fp);
+			fputs(opts->field_sep ? opts->field_sep : "  ", fp);
 		fprintf(fp, column__right(col) && col->hpp >= 0 ? "%*s" : "%-*s", col->width, h);
+	}
+	/* With -t the header is one line. */
+	if (opts->field_sep) {
+		fputc('\n', fp);
+		return 1;
 	}
 	fputs("\n# ", fp);
 	for (c = 0; c < opts->nr_cols; c++) {
@@ -442,17 +475,14 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 		for (c = 0; c < opts->nr_cols; c++) {
 			const struct hist_column *col = &opts->cols[c];
 			bool last = c == opts->nr_cols - 1;
-			int len = column__snprintf(col, he, opts, buf, sizeof(buf));
 
-			if (opts->field_sep) {
-				if (c)
-					fputs(opts->field_sep, fp);
-				fputs(buf, fp);
-				continue;
-			}
+			column__snprintf(col, he, opts, hists->nr_members, buf, sizeof(buf));
 			if (c)
-				fputs("  ", fp);
-			if (column__right(col))
+				fputs(opts->field_sep ? opts->field_sep : "  ", fp);
+			/* -t still pads, values of non-key columns to the left. */
+			if (col->hpp >= 0 && opts->field_sep)
+				fprintf(fp, "%-*s", last ? 0 : col->width, buf);
+			else if (column__right(col))
 				fprintf(fp, "%*s", col->width, buf);
 			else if (col->key->id == SORT_COMM)
 				fprintf(fp, "%-*.*s", col->width, col->width, buf);
@@ -460,7 +490,6 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 				fprintf(fp, "%-*s", col->width, buf);
 			else
 				fputs(buf, fp);
-			(void)len;
 		}
 		fputc('\n', fp);
 		ret++;
