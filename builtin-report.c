@@ -30,6 +30,7 @@
 #include "util/srcline.h"
 #include "util/symbol.h"
 #include "util/thread.h"
+#include "util/trace-event-parse.h"
 #include "util/debug.h"
 #include "util/event.h"
 #include "util/evlist.h"
@@ -130,6 +131,8 @@ struct report {
 	bool parent_regex_set;
 	struct callchain_frame *frames;
 	int frames_alloc;
+	struct trace_event tevent;
+	bool tevent_tried;
 };
 
 /* ---- frames of a callchain, resolved through a small cache ---- */
@@ -314,6 +317,40 @@ static void report__srcline(struct hist_entry *he, uint64_t addr)
 			he->srcfile = comm_str__intern(buf);
 		}
 	}
+}
+
+/*
+ * The trace key: a tracepoint sample's payload as its print fmt shows
+ * it (perf script's text); NULL ("N/A") for other events. The text
+ * stays valid until the next call.
+ */
+static char *report__trace(struct report *rep, struct evsel *evsel,
+			   const struct perf_sample *sample)
+{
+	struct perf_env *env = &rep->session->header.env;
+
+	if (evsel->attr.type != PERF_TYPE_TRACEPOINT || !sample->raw_data)
+		return NULL;
+	if (!rep->tevent_tried) {
+		int err = env->tracing_data ?
+			  trace_event__parse(&rep->tevent, env->tracing_data,
+					     env->tracing_data_size) : -ENOENT;
+
+		rep->tevent_tried = true;
+		if (!err)
+			err = trace_event__set_resolver(&rep->tevent,
+							machine__resolve_kernel_addr,
+							rep->machine);
+		if (err == -ENOTSUP)
+			pr_warning("this perf binary was built without libtraceevent: "
+				   "the trace key shows N/A\n");
+		else if (err)
+			pr_debug("no usable tracing data in the file (%d)\n", err);
+	}
+	return trace_event__format(&rep->tevent, trace_event__find(&rep->tevent,
+								   evsel->attr.config),
+				   (int)sample->cpu, sample->raw_data, sample->raw_size,
+				   rep->raw_trace);
 }
 
 static const char *report__parent(struct report *rep, const struct callchain_frame *f, int nr)
@@ -504,6 +541,8 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 		report__srcline(&key, al.addr);
 	key.time = sort_time_quantum ? sample->time / sort_time_quantum * sort_time_quantum
 				     : sample->time;
+	if (rep->needs.trace)
+		key.trace = report__trace(rep, evsel, sample);
 
 	if ((rep->use_callchain || rep->needs.parent || hists->children) && sample->callchain) {
 		nr_frames = report__resolve_callchain(rep, al.thread, sample->callchain);
@@ -839,6 +878,9 @@ static void report__set_needs(struct report *rep)
 		case SORT_PARENT:
 			rep->needs.parent = true;
 			break;
+		case SORT_TRACE:
+			rep->needs.trace = true;
+			break;
 		default:
 			break;
 		}
@@ -1035,6 +1077,7 @@ static void report__cleanup(struct report *rep)
 		regfree(&rep->parent_regex);
 	free(frame_cache);
 	frame_cache = NULL;
+	trace_event__exit(&rep->tevent);
 }
 
 static int __cmd_report(struct report *rep)

@@ -22,10 +22,8 @@
 #    which entries it happened to look up while sorting. Compared only
 #    with --sort srcline alone on the files without user-space debuginfo
 #    differences (the kernel-only tracepoint file).
-#  - the trace key: the reference formats tracepoint fields; we print
-#    "N/A" for every event so far. Compared on cpu-clock files only.
-#  - event groups (--group, group-clock.data): not implemented; the
-#    reference prints one section for the group. Not compared.
+#  - the trace key on tracepoint files and event groups: compared in
+#    tests/compat/report-opts.sh.
 
 . "$(dirname "$0")/lib.sh"
 perf_test_tmpdir

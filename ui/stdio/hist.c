@@ -477,6 +477,13 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 			bool last = c == opts->nr_cols - 1;
 
 			column__snprintf(col, he, opts, hists->nr_members, buf, sizeof(buf));
+			/* The reference keeps -t output splittable this way. */
+			if (col->key && opts->field_sep && *opts->field_sep) {
+				char *p = buf;
+
+				while ((p = strchr(p, *opts->field_sep)))
+					*p = '.';
+			}
 			if (c)
 				fputs(opts->field_sep ? opts->field_sep : "  ", fp);
 			/* -t still pads, values of non-key columns to the left. */
