@@ -25,6 +25,7 @@
 #include "util/hist.h"
 #include "util/machine.h"
 #include "util/map.h"
+#include "util/maps.h"
 #include "util/script-filter.h"
 #include "util/sort.h"
 #include "util/srcline.h"
@@ -1058,6 +1059,129 @@ out:
 	return err;
 }
 
+/* ---- --tasks and --mmaps ---- */
+
+/*
+ * One task of the tree: @children and @next link it under its parent
+ * (or the top list) in the order they were linked.
+ */
+struct report_task {
+	struct thread *thread;
+	struct report_task *children, *last_child, *next;
+	bool listed;
+};
+
+static int report__collect_thread(struct thread *thread, void *priv)
+{
+	struct thread ***pos = priv;
+
+	*(*pos)++ = thread;
+	return 0;
+}
+
+static int report__count_thread(struct thread *thread, void *priv)
+{
+	(void)thread;
+	(*(size_t *)priv)++;
+	return 0;
+}
+
+/* The reference walks 256 trees of threads, by tid modulo 256, each by tid. */
+static int thread__table_cmp(const void *pa, const void *pb)
+{
+	const struct thread *a = *(const struct thread * const *)pa;
+	const struct thread *b = *(const struct thread * const *)pb;
+	unsigned int ba = (unsigned int)a->tid % 256, bb = (unsigned int)b->tid % 256;
+
+	if (ba != bb)
+		return ba < bb ? -1 : 1;
+	return a->tid < b->tid ? -1 : a->tid > b->tid;
+}
+
+static void report_task__append(struct report_task **head, struct report_task **tail,
+				struct report_task *task)
+{
+	task->listed = true;
+	task->next = NULL;
+	if (*tail)
+		(*tail)->next = task;
+	else
+		*head = task;
+	*tail = task;
+}
+
+static void report_task__fprintf(const struct report *rep, const struct report_task *task,
+				 int level, FILE *fp)
+{
+	const struct thread *t = task->thread;
+	const struct report_task *child;
+	int indent = fprintf(fp, "  %8d %8d %8d |%*s", t->pid_, t->tid, t->ppid, level, "");
+
+	fprintf(fp, "%s\n", thread__comm_str(t));
+	if (rep->mmaps_mode && t->maps)
+		maps__fprintf(t->maps, fp, indent + 2);
+	for (child = task->children; child; child = child->next)
+		report_task__fprintf(rep, child, level + 1, fp);
+}
+
+/*
+ * Every task the file names, under its parent (from FORK records), in
+ * the reference's order; with --mmaps each with its maps. A parent that
+ * is not known is an error, as in the reference.
+ */
+static int report__tasks_print(struct report *rep, FILE *fp)
+{
+	struct machine *machine = rep->machine;
+	struct report_task *tasks = NULL, *head = NULL, *tail = NULL, *task;
+	struct thread **threads = NULL, **pos, *idle;
+	size_t nr = 0, i, j;
+	int err = -ENOMEM;
+
+	/* The reference's machine always has the idle task. */
+	idle = machine__idle_thread(machine);
+	thread__put(idle);
+	machine__for_each_thread(machine, report__count_thread, &nr);
+	threads = calloc(nr + 1, sizeof(*threads));
+	tasks = calloc(nr + 1, sizeof(*tasks));
+	if (!threads || !tasks)
+		goto out;
+	pos = threads;
+	machine__for_each_thread(machine, report__collect_thread, &pos);
+	qsort(threads, nr, sizeof(*threads), thread__table_cmp);
+	for (i = 0; i < nr; i++)
+		tasks[i].thread = threads[i];
+
+	for (i = 0; i < nr; i++) {
+		/* Link the task under its parent, up to a task already linked. */
+		for (task = &tasks[i]; task && !task->listed;) {
+			struct report_task *parent = NULL;
+
+			if (task->thread->ppid == -1) {
+				report_task__append(&head, &tail, task);
+				break;
+			}
+			for (j = 0; j < nr; j++)
+				if (tasks[j].thread->tid == task->thread->ppid)
+					parent = &tasks[j];
+			if (!parent) {
+				pr_err("Error: failed to process tasks\n");
+				err = -ENOENT;
+				goto out;
+			}
+			report_task__append(&parent->children, &parent->last_child, task);
+			task = parent;
+		}
+	}
+	fprintf(fp, "# %8s %8s %8s  %s\n", "pid", "tid", "ppid", "comm");
+	for (task = head; task; task = task->next)
+		report_task__fprintf(rep, task, 0, fp);
+	err = 0;
+out:
+	free(threads);
+	free(tasks);
+	return err;
+}
+
 static void report__cleanup(struct report *rep)
 {
 	int i;
@@ -1088,7 +1212,7 @@ static int __cmd_report(struct report *rep)
 		.force = rep->force,
 	};
 	struct perf_session *session;
-	bool histogram;
+	bool histogram, tasks;
 	int err;
 
 	/* 1. open: the session prints why it cannot */
@@ -1097,6 +1221,7 @@ static int __cmd_report(struct report *rep)
 		return -1;
 	rep->session = session;
 	histogram = !dump_trace && !rep->stats_mode && !rep->tasks_mode && !rep->mmaps_mode;
+	tasks = !dump_trace && !rep->stats_mode && (rep->tasks_mode || rep->mmaps_mode);
 
 	/* Sorting by a member needs groups (or --group to make one). */
 	if (histogram && rep->group_sort_idx && !session->evlist->nr_groups &&
@@ -1123,21 +1248,14 @@ static int __cmd_report(struct report *rep)
 		      "--header/--header-only options.\n#\n", stdout);
 	}
 
-	if ((rep->tasks_mode || rep->mmaps_mode) && !dump_trace) {
-		fprintf(stderr, "perf report --%s: not supported by this perf yet\n",
-			rep->tasks_mode ? "tasks" : "mmaps");
-		perf_session__delete(session);
-		return 1;
-	}
-
-	if (histogram) {
+	if (histogram || tasks) {
 		rep->machine = machine__new_host(&session->header.env);
 		if (!rep->machine) {
 			perf_session__delete(session);
 			return -1;
 		}
 		session->machine = rep->machine;
-		err = report__setup(rep, session);
+		err = histogram ? report__setup(rep, session) : 0;
 		if (err) {
 			report__cleanup(rep);
 			perf_session__delete(session);
@@ -1170,6 +1288,8 @@ static int __cmd_report(struct report *rep)
 	/* 4. print */
 	if (histogram)
 		err = report__print(rep, session);
+	else if (tasks)
+		err = report__tasks_print(rep, stdout);
 	else
 		perf_session__fprintf_nr_events(session, stdout, rep->skip_empty);
 	fflush(stdout);
@@ -1407,6 +1527,11 @@ int cmd_report(int argc, const char **argv)
 		verbose = -1;
 	if (rep.disable_order)
 		rep.tool.ordered_events = false;
+	/* --tasks alone builds tasks from COMM, FORK and EXIT: as the reference. */
+	if (rep.tasks_mode && !rep.mmaps_mode) {
+		rep.tool.mmap = perf_tool__noop;
+		rep.tool.mmap2 = perf_tool__noop;
+	}
 	/*
 	 * --stats prints the LOST counts itself: the reference gives no
 	 * "lost chunks" warning then. The session warns only when these are

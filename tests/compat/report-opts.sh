@@ -1,5 +1,5 @@
 #!/bin/bash
-# perf report --stdio options side by side with the reference perf: groups, -t, trace key
+# perf report options side by side with the reference perf: groups, -t, trace key, --tasks, --mmaps
 # SPDX-License-Identifier: GPL-2.0
 #
 # The reference records small files now (--no-bpf-event) and both perfs
@@ -14,6 +14,9 @@
 #  - --sort trace: each tracepoint sample's payload formatted by its print
 #    fmt (--raw-trace: its fields), N/A for other events; with -t the
 #    separator's first character in a key's text becomes '.'.
+#  - --tasks, --mmaps: the reference's order (threads by tid modulo 256,
+#    then by tid; children under the parent FORK named), system-wide
+#    files included; --tasks alone ignores MMAP records as the reference.
 #
 # Documented differences (filtered out or left out):
 #  - the reference ends with a random "# (Tip: ...)" block; we print none.
@@ -121,6 +124,17 @@ if "$REF" record --no-bpf-event -q -a -e syscalls:sys_enter_openat -e timer:hrti
 		report "$TMPD/t.data" "" $o
 	done
 fi
+
+# ---- --tasks and --mmaps: the task tree, with each task's maps ----
+# (cpu-clock-be.data is left out: the reference does not byte-swap the
+# prot and flags of MMAP2 records and shows its maps as ---p.)
+for f in "$D/cpu-clock.data" "$D/threads.data" "$D/cpu-clock-z.data" "$D/cpu-clock.pipe.data" \
+	 "$D/cpu-clock-g.data" "$D/sched-switch.data" "$TMPD/nogrp.data" "$TMPD/grpg.data" \
+	 ${TMPD}/a.data ${TMPD}/t.data; do
+	[ -r "$f" ] || continue
+	report "$f" "" --tasks
+	report "$f" "" --mmaps
+done
 
 # ---- -t on files without groups ----
 for o in "-t ," "-t : -n --show-total-period --show-cpu-utilization" \
