@@ -194,52 +194,6 @@ static void frame_cache__flush(void)
 		memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
 }
 
-/*
- * The sample's callchain as frames, callee first, at most --max-stack of
- * them; context markers switch the address space. Returns the number, or
- * 0 for a chain with a marker the reference does not know (it drops those).
- */
-static int report__resolve_callchain(struct report *rep, struct thread *thread,
-				     const struct ip_callchain *chain)
-{
-	uint8_t cpumode = PERF_RECORD_MISC_USER;
-	uint64_t i;
-	int nr = 0;
-
-	if (!chain)
-		return 0;
-	for (i = 0; i < chain->nr && nr < rep->max_stack; i++) {
-		uint64_t ip = chain->ips[i];
-
-		if (ip >= PERF_CONTEXT_MAX) {
-			if (ip == PERF_CONTEXT_HV)
-				cpumode = PERF_RECORD_MISC_HYPERVISOR;
-			else if (ip == PERF_CONTEXT_KERNEL)
-				cpumode = PERF_RECORD_MISC_KERNEL;
-			else if (ip == PERF_CONTEXT_USER)
-				cpumode = PERF_RECORD_MISC_USER;
-			else
-				return 0;
-			continue;
-		}
-		if (nr >= rep->frames_alloc) {
-			int n = rep->frames_alloc ? rep->frames_alloc * 2 : 64;
-			struct callchain_frame *f = realloc(rep->frames, n * sizeof(*f));
-
-			if (!f)
-				return -ENOMEM;
-			rep->frames = f;
-			rep->frames_alloc = n;
-		}
-		report__resolve_frame(thread, cpumode, ip, &rep->frames[nr]);
-		/* -U drops what has no symbol from the chains too. */
-		if (rep->hide_unresolved && !rep->frames[nr].sym)
-			continue;
-		nr++;
-	}
-	return nr;
-}
-
 static void frames__reverse(struct callchain_frame *f, int nr)
 {
 	int i;
@@ -250,6 +204,82 @@ static void frames__reverse(struct callchain_frame *f, int nr)
 		f[i] = f[nr - 1 - i];
 		f[nr - 1 - i] = t;
 	}
+}
+
+static int report__grow_frames(struct report *rep, int nr)
+{
+	struct callchain_frame *f;
+	int n;
+
+	if (nr < rep->frames_alloc)
+		return 0;
+	n = rep->frames_alloc ? rep->frames_alloc * 2 : 64;
+	while (n <= nr)
+		n *= 2;
+	f = realloc(rep->frames, n * sizeof(*f));
+	if (!f)
+		return -ENOMEM;
+	rep->frames = f;
+	rep->frames_alloc = n;
+	return 0;
+}
+
+/*
+ * The sample's callchain as frames, callee first, at most --max-stack of
+ * them: the innermost ones in callee order, the outermost ones in caller
+ * order, as the reference walks the chain from the end it prints first.
+ * Context markers switch the address space. Returns the number, or 0 for
+ * a chain with a marker the reference does not know (it drops those).
+ */
+static int report__resolve_callchain(struct report *rep, struct thread *thread,
+				     const struct ip_callchain *chain)
+{
+	bool caller = callchain_param.order == ORDER_CALLER;
+	uint8_t cpumode = PERF_RECORD_MISC_USER;
+	uint64_t i, n;
+	int nr = 0;
+
+	if (!chain)
+		return 0;
+	for (n = 0; n < chain->nr; n++) {
+		uint64_t ip = chain->ips[caller ? chain->nr - 1 - n : n];
+
+		if (ip >= PERF_CONTEXT_MAX && ip != PERF_CONTEXT_HV && ip != PERF_CONTEXT_KERNEL &&
+		    ip != PERF_CONTEXT_USER)
+			return 0;
+	}
+	for (i = 0, n = 0; i < chain->nr && n < (uint64_t)rep->max_stack; i++) {
+		uint64_t k = caller ? chain->nr - 1 - i : i, m;
+		uint64_t ip = chain->ips[k];
+
+		if (ip >= PERF_CONTEXT_MAX)
+			continue;
+		/* The address space is the last marker before the frame. */
+		cpumode = PERF_RECORD_MISC_USER;
+		for (m = k + 1; m-- > 0;) {
+			if (chain->ips[m] == PERF_CONTEXT_KERNEL) {
+				cpumode = PERF_RECORD_MISC_KERNEL;
+				break;
+			}
+			if (chain->ips[m] == PERF_CONTEXT_HV) {
+				cpumode = PERF_RECORD_MISC_HYPERVISOR;
+				break;
+			}
+			if (chain->ips[m] == PERF_CONTEXT_USER)
+				break;
+		}
+		if (report__grow_frames(rep, nr))
+			return -ENOMEM;
+		report__resolve_frame(thread, cpumode, ip, &rep->frames[nr]);
+		n++;
+		/* -U drops what has no symbol from the chains too. */
+		if (rep->hide_unresolved && !rep->frames[nr].sym)
+			continue;
+		nr++;
+	}
+	if (caller)
+		frames__reverse(rep->frames, nr);
+	return nr;
 }
 
 /* --comms, --pid, --tid, --dsos, -S */
@@ -387,7 +417,8 @@ static int report__note_chain(struct hist_entry *he, const struct callchain_fram
  * "Children" part, once per sample however often recursion repeats it,
  * and the stretch of the chain from it to the sampled function (caller
  * order, the default here) or to the outermost caller (callee order).
- * @frames is callee first; frame 0 is the sample's own entry @self.
+ * @frames is callee first (frame 0 is the sampled address unless
+ * --max-stack cut it); @self, the sample's own entry, gets its share first.
  */
 static int report__add_children(struct report *rep, struct hists *hists,
 				struct hist_entry *self, const struct hist_entry *self_key,
@@ -399,7 +430,8 @@ static int report__add_children(struct report *rep, struct hists *hists,
 	struct callchain_frame *chain = NULL;
 	char levels[PERF_MAX_STACK_DEPTH + 1];
 	char level = self_key->level;
-	int i, j, err = 0;
+	struct hist_entry **seen;
+	int i, j, err = 0, nr_seen = 0;
 
 	/*
 	 * A frame outside any map takes the marker of the frame resolved
@@ -421,43 +453,58 @@ static int report__add_children(struct report *rep, struct hists *hists,
 		for (i = 0; i < nr; i++)
 			chain[i] = frames[nr - 1 - i];
 	}
-	for (i = 0; i < nr; i++) {
-		struct hist_entry key = *self_key, *he = self;
+	seen = malloc((nr + 1) * sizeof(*seen));
+	if (!seen) {
+		free(chain);
+		return -ENOMEM;
+	}
+	/* The sample's own entry: its period, and the whole chain. */
+	seen[nr_seen++] = self;
+	he_stat__add(&self->stat_acc, period, cpumode);
+	if (chains) {
+		err = report__note_chain(self, caller ? chain : frames, nr, period);
+		if ((uint32_t)nr > self->max_depth)
+			self->max_depth = (uint32_t)nr;
+	}
+	for (i = 0; i < nr && !err; i++) {
+		struct hist_entry key = *self_key, *he;
+		uint32_t depth = (uint32_t)(caller ? i + 1 : nr - i);
 
-		for (j = 0; j < i; j++)
-			if (!callchain_frame__cmp(&frames[j], &frames[i]))
+		key.dso = frames[i].dso;
+		key.sym = frames[i].sym;
+		key.ip = frames[i].ip;
+		key.level = i <= PERF_MAX_STACK_DEPTH ? levels[i] : '.';
+		key.srcline = NULL;
+		key.srcfile = NULL;
+		/*
+		 * Once per sample for each entry, however often recursion
+		 * repeats it. An unresolved sample's own frame is an entry of
+		 * its own: the sample's is keyed by the map-relative address,
+		 * the frame's by the raw one, as in the reference.
+		 */
+		for (j = 0; j < nr_seen; j++)
+			if (!hists__cmp(hists, seen[j], &key))
 				break;
-		if (j < i)
+		if (j < nr_seen)
 			continue;
-		if (i > 0) {
-			key.dso = frames[i].dso;
-			key.sym = frames[i].sym;
-			key.ip = frames[i].ip;
-			key.level = i <= PERF_MAX_STACK_DEPTH ? levels[i] : '.';
-			key.srcline = NULL;
-			key.srcfile = NULL;
-			key.hash = hists__hash(hists, &key);
-			he = hists__findnew(hists, &key);
-			if (!he) {
-				err = -ENOMEM;
-				break;
-			}
+		key.hash = hists__hash(hists, &key);
+		he = hists__findnew(hists, &key);
+		if (!he) {
+			err = -ENOMEM;
+			break;
 		}
+		seen[nr_seen++] = he;
 		he_stat__add(&he->stat_acc, period, cpumode);
 		if (!chains)
 			continue;
-		/* The sample's own entry gets the whole chain. */
-		if (i == 0)
-			err = report__note_chain(he, caller ? chain : frames, nr, period);
-		else if (caller)
+		if (caller)
 			err = report__note_chain(he, chain + (nr - 1 - i), i + 1, period);
 		else
 			err = report__note_chain(he, frames + i, nr - i, period);
-		if ((uint32_t)(i ? (caller ? i + 1 : nr - i) : nr) > he->max_depth)
-			he->max_depth = (uint32_t)(i ? (caller ? i + 1 : nr - i) : nr);
-		if (err)
-			break;
+		if (depth > he->max_depth)
+			he->max_depth = depth;
 	}
+	free(seen);
 	free(chain);
 	return err;
 }

@@ -12,10 +12,9 @@
 # Documented differences (filtered out or left out):
 #  - the reference ends with a random "# (Tip: ...)" block; we print none.
 #    The three lines are dropped from its output.
-#  - --children: an address without a symbol that is both sampled and
-#    on other samples' stacks is one entry here; the reference makes a
-#    second one (keyed by the raw address) and, on ties, orders some
-#    entries by tree internals. Only entries with a symbol are compared.
+#  - --children with call graphs: on ties the reference orders some
+#    entries by tree internals. Only entries with a symbol are compared
+#    here; tests/compat/report-opts.sh compares --children -g none whole.
 #  - srcline/srcfile: the line of inlined code and of files without line
 #    tables is the symbolization's (util/srcline.c) business and differs
 #    in places; the srcline column's width in the reference depends on
