@@ -795,7 +795,8 @@ static int report__parse_items(const char *list, const char *what, struct report
 		const struct sort_key *k = hpp < 0 ? sort_key__find(tok) : NULL;
 
 		if (hpp < 0 && !k) {
-			fprintf(stderr, "Error:\nUnknown --%s key: `%s'\n", what, tok);
+			/* The usage that follows starts the next line. */
+			fprintf(stderr, "Error:\nUnknown --%s key: `%s'", what, tok);
 			free(copy);
 			return -EINVAL;
 		}
@@ -879,7 +880,14 @@ static int report__setup_sort(struct report *rep)
 				if (cols[i].hpp == HPP_OVERHEAD_CHILDREN || cols[i].hpp == HPP_OVERHEAD)
 					order[nr_order++] = cols[i];
 		for (i = 0; i < nr_sort && nr_cols < MAX_ITEMS; i++) {
-			order[nr_order++] = sort[i];
+			/* The reference orders by --sort's sample or period first. */
+			if (sort[i].hpp == HPP_SAMPLE || sort[i].hpp == HPP_PERIOD) {
+				memmove(&order[1], &order[0], nr_order * sizeof(*order));
+				order[0] = sort[i];
+				nr_order++;
+			} else {
+				order[nr_order++] = sort[i];
+			}
 			if (!items__has(cols, nr_cols, &sort[i]))
 				cols[nr_cols++] = sort[i];
 		}
@@ -1643,8 +1651,14 @@ int cmd_report(int argc, const char **argv)
 		/* Check the keys before reading anything, as the reference does. */
 		bool children = rep.children;
 
-		if (report__setup_sort(&rep))
-			usage_with_options(report_usage, options);
+		/* The reference shows the usage of the options and exits 0. */
+		if (report__setup_sort(&rep)) {
+			if (rep.sort)
+				parse_options_usage(report_usage, options, "s", true);
+			if (rep.fields)
+				parse_options_usage(rep.sort ? NULL : report_usage, options, "F", true);
+			return 0;
+		}
 		rep.children = children;
 	}
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# perf report options side by side with the reference perf: groups, -t, trace key, --tasks, --mmaps, --children
+# perf report options side by side with the reference perf: groups, -t, trace key, --tasks, --mmaps, --children, --sort
 # SPDX-License-Identifier: GPL-2.0
 #
 # The reference records small files now (--no-bpf-event) and both perfs
@@ -157,6 +157,16 @@ for o in "-t ," "-t : -n --show-total-period --show-cpu-utilization" \
 	 "-t , --sort cpu,pid,sym,time" "-t , --sort sym,comm" "-t , -F overhead,sym,period"; do
 	# shellcheck disable=SC2086
 	report "$D/cpu-clock.data" "" $o
+done
+
+# ---- --sort with sample or period, and unknown keys ----
+# sample and period in --sort order the entries before the keys (overhead
+# does not); an unknown key prints the options' usage and exits 0.
+for o in "--sort comm,period" "--sort dso,period" "--sort comm,sample" "--sort comm,period,dso" \
+	 "--sort dso,sample,comm" "--sort comm,overhead" "--sort foo" "-F foo" \
+	 "-F comm --sort foo" "--sort comm -F bar" "--sort comm,foo,dso"; do
+	# shellcheck disable=SC2086
+	report "$D/threads.data" "" $o
 done
 
 echo "$N runs compared"
