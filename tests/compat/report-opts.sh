@@ -1,5 +1,5 @@
 #!/bin/bash
-# perf report options side by side with the reference perf: groups, -t, trace key, --tasks, --mmaps, --children, --sort
+# perf report options side by side with the reference perf: groups, -t, trace key, --tasks, --mmaps, --children, --sort, srcline
 # SPDX-License-Identifier: GPL-2.0
 #
 # The reference records small files now (--no-bpf-event) and both perfs
@@ -13,7 +13,9 @@
 #    each value of the overhead, samples and period columns.
 #  - --sort trace: each tracepoint sample's payload formatted by its print
 #    fmt (--raw-trace: its fields), N/A for other events; with -t the
-#    separator's first character in a key's text becomes '.'.
+#    separator's first character in a key's text becomes '.'. Like
+#    srcline, the column is sized only by entries the reference's tree
+#    compared on it (a lone sample prints cut to the header's width).
 #  - --tasks, --mmaps: the reference's order (threads by tid modulo 256,
 #    then by tid; children under the parent FORK named), system-wide
 #    files included; --tasks alone ignores MMAP records as the reference.
@@ -24,9 +26,6 @@
 #    the reference's tree internals; compared with -g none only.
 #  - callchains of grouped files: equal siblings in different dsos follow
 #    the reference's heap addresses; only the entry lines are compared.
-#  - the trace key after another key (--sort comm,trace): the reference
-#    sizes the column by the entries its rbtree happened to compare on
-#    the trace key; not compared.
 #  - orders with sym but not dso: unresolved addresses of equal period in
 #    different dsos follow the reference's rbtree shape; every order here
 #    has the dso key.
@@ -102,7 +101,8 @@ for o in "" "--no-group" "-n" "-t ;"; do
 done
 
 # ---- the trace key: tracepoint payloads as perf script prints them ----
-TRACE=("--sort trace" "--sort trace,comm -n" "-F overhead,trace,dso,sym" "--sort trace -t ,")
+TRACE=("--sort trace" "--sort trace,comm -n" "--sort comm,trace" "-F overhead,trace,dso,sym"
+       "--sort trace -t ,")
 for o in "${TRACE[@]}" "--sort trace --raw-trace"; do
 	# shellcheck disable=SC2086
 	report "$D/sched-switch.data" "" $o
@@ -167,6 +167,20 @@ for o in "--sort comm,period" "--sort dso,period" "--sort comm,sample" "--sort c
 	 "-F comm --sort foo" "--sort comm -F bar" "--sort comm,foo,dso"; do
 	# shellcheck disable=SC2086
 	report "$D/threads.data" "" $o
+done
+
+# ---- srcline after other keys ----
+# The reference sizes the column only by entries whose tree compared on
+# srcline (another sample agreed on every key before it) and cuts the
+# others to that width. Only kernel and stripped dash samples count:
+# their lines (sym+offset, dash[addr]) need no debuginfo, which the
+# private HOME hides from the reference, and inlined code differs
+# elsewhere (tests/compat/report.sh).
+for f in "$D/threads.data" "$D/cpu-clock.data"; do
+	for o in "--sort sym,srcline" "-F overhead,sym,srcline" "--sort comm,srcline"; do
+		# shellcheck disable=SC2086
+		report "$f" "" --dsos 'dash,[kernel.kallsyms]' $o
+	done
 done
 
 echo "$N runs compared"

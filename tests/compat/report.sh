@@ -17,10 +17,9 @@
 #    here; tests/compat/report-opts.sh compares --children -g none whole.
 #  - srcline/srcfile: the line of inlined code and of files without line
 #    tables is the symbolization's (util/srcline.c) business and differs
-#    in places; the srcline column's width in the reference depends on
-#    which entries it happened to look up while sorting. Compared only
-#    with --sort srcline alone on the files without user-space debuginfo
-#    differences (the kernel-only tracepoint file).
+#    in places. Compared only with --sort srcline alone on the files
+#    without user-space debuginfo differences (the kernel-only tracepoint
+#    file); the column's width after other keys in report-opts.sh.
 #  - the trace key on tracepoint files and event groups: compared in
 #    tests/compat/report-opts.sh.
 

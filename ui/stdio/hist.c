@@ -102,6 +102,74 @@ static bool column__right(const struct hist_column *col)
 	return col->hpp >= 0 || col->key->right;
 }
 
+/* Columns the reference computes lazily, sized by hists__lazy_width(). */
+static bool hist_column__lazy(const struct hist_column *col)
+{
+	return col->key && (col->key->id == SORT_SRCLINE || col->key->id == SORT_TRACE);
+}
+
+static const struct hists *prefix_hists;
+static int prefix_len;
+
+static int hist_entry__prefix_cmp(const void *pa, const void *pb)
+{
+	const struct hist_entry *a = *(const struct hist_entry * const *)pa;
+	const struct hist_entry *b = *(const struct hist_entry * const *)pb;
+	int i, ret;
+
+	for (i = 0; i < prefix_len; i++) {
+		ret = prefix_hists->keys[i]->cmp(a, b);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * The reference looks up an entry's source line (or formats its trace
+ * payload) only when its tree compares on that key: when another sample agreed on every key before
+ * it. Only those entries size the column; the others print cut to the
+ * width. Returns the width, or -1 when every entry counts.
+ */
+static int hists__lazy_width(struct hists *hists, const struct hist_column *col,
+				const struct hists_print_opts *opts)
+{
+	struct hist_entry **v;
+	char buf[LINE_MAX_LEN];
+	size_t i, n = 0, start;
+	int idx, width = (int)strlen(col->key->header);
+
+	for (idx = 0; idx < hists->nr_keys && hists->keys[idx] != col->key; idx++)
+		;
+	if (idx == hists->nr_keys || hists->children || !hists->sorted)
+		return -1;
+	v = malloc((hists->nr_entries + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	for (i = 0; i < hists->nr_entries; i++)
+		if (!hists->sorted[i]->filtered)
+			v[n++] = hists->sorted[i];
+	prefix_hists = hists;
+	prefix_len = idx;
+	qsort(v, n, sizeof(*v), hist_entry__prefix_cmp);
+	for (start = 0; start < n; start = i) {
+		uint64_t samples = 0;
+
+		for (i = start; i < n && !hist_entry__prefix_cmp(&v[start], &v[i]); i++)
+			samples += v[i]->stat.nr_events;
+		if (samples < 2)
+			continue;
+		for (size_t k = start; k < i; k++) {
+			int len = column__snprintf(col, v[k], opts, 1, buf, sizeof(buf));
+
+			if (len > width)
+				width = len;
+		}
+	}
+	free(v);
+	return width;
+}
+
 static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opts)
 {
 	char buf[LINE_MAX_LEN];
@@ -122,6 +190,14 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 			col->width = 12;
 		if (col->key->id == SORT_CPU || col->key->id == SORT_SOCKET)
 			continue;
+		if (col->key->id == SORT_SRCLINE || col->key->id == SORT_TRACE) {
+			int w = hists__lazy_width(hists, col, opts);
+
+			if (w >= 0) {
+				col->width = w;
+				continue;
+			}
+		}
 		for (i = 0; hists->sorted && i < hists->nr_entries; i++) {
 			const struct hist_entry *he = hists->sorted[i];
 			int len;
@@ -491,8 +567,11 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 				fprintf(fp, "%-*s", last ? 0 : col->width, buf);
 			else if (column__right(col))
 				fprintf(fp, "%*s", col->width, buf);
-			else if (col->key->id == SORT_COMM)
+			else if (col->key->id == SORT_COMM ||
+				 (hist_column__lazy(col) && (!last || col->key->pad_last)))
 				fprintf(fp, "%-*.*s", col->width, col->width, buf);
+			else if (hist_column__lazy(col))
+				fprintf(fp, "%.*s", col->width, buf);
 			else if (!last || col->key->pad_last)
 				fprintf(fp, "%-*s", col->width, buf);
 			else
