@@ -25,11 +25,13 @@
 #include "util/hist.h"
 #include "util/machine.h"
 #include "util/map.h"
+#include "util/maps.h"
 #include "util/script-filter.h"
 #include "util/sort.h"
 #include "util/srcline.h"
 #include "util/symbol.h"
 #include "util/thread.h"
+#include "util/trace-event-parse.h"
 #include "util/debug.h"
 #include "util/event.h"
 #include "util/evlist.h"
@@ -82,6 +84,7 @@ struct report {
 	bool disable_order;
 	bool full_source_path;
 	bool group;
+	bool group_set;
 	bool hierarchy;
 	bool ignore_vmlinux;
 	bool inline_funcs;
@@ -99,6 +102,7 @@ struct report {
 	int samples;
 	int group_sort_idx;
 	int socket_filter;
+	const struct option *options;
 	const char *comms, *cpu_list, *dsos, *fields, *call_graph, *vmlinux;
 	const char *disassembler_style, *parent, *sort, *symbols, *field_sep;
 	const char *col_widths, *ignore_callees, *itrace, *kallsyms, *objdump;
@@ -129,6 +133,8 @@ struct report {
 	bool parent_regex_set;
 	struct callchain_frame *frames;
 	int frames_alloc;
+	struct trace_event tevent;
+	bool tevent_tried;
 };
 
 /* ---- frames of a callchain, resolved through a small cache ---- */
@@ -165,7 +171,6 @@ static unsigned int frame_cache_gen = 1;
 static void frame_cache_slot__inline(struct frame_cache_slot *e)
 {
 	struct callchain_frame levels[64];
-	const struct callchain_chain *c;
 	const struct inline_node *node;
 	int i, n = 0;
 
@@ -191,11 +196,9 @@ static void frame_cache_slot__inline(struct frame_cache_slot *e)
 	/* One level with the symbol's own name: nothing to expand. */
 	if (n == 1 && levels[0].sym == e->sym)
 		return;
-	c = callchain__intern(levels, n);
-	if (c) {
-		e->inl = c->frames;
+	e->inl = callchain__keep_frames(levels, n);
+	if (e->inl)
 		e->nr_inl = n;
-	}
 }
 
 static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uint8_t cpumode,
@@ -395,6 +398,7 @@ static void frames__reverse(struct callchain_frame *f, int nr)
 	}
 }
 
+
 /* --comms, --pid, --tid, --dsos, -S */
 static bool report__filtered(struct report *rep, const struct addr_location *al)
 {
@@ -461,6 +465,40 @@ static void report__srcline(struct hist_entry *he, uint64_t addr)
 			he->srcfile = comm_str__intern(buf);
 		}
 	}
+}
+
+/*
+ * The trace key: a tracepoint sample's payload as its print fmt shows
+ * it (perf script's text); NULL ("N/A") for other events. The text
+ * stays valid until the next call.
+ */
+static char *report__trace(struct report *rep, struct evsel *evsel,
+			   const struct perf_sample *sample)
+{
+	struct perf_env *env = &rep->session->header.env;
+
+	if (evsel->attr.type != PERF_TYPE_TRACEPOINT || !sample->raw_data)
+		return NULL;
+	if (!rep->tevent_tried) {
+		int err = env->tracing_data ?
+			  trace_event__parse(&rep->tevent, env->tracing_data,
+					     env->tracing_data_size) : -ENOENT;
+
+		rep->tevent_tried = true;
+		if (!err)
+			err = trace_event__set_resolver(&rep->tevent,
+							machine__resolve_kernel_addr,
+							rep->machine);
+		if (err == -ENOTSUP)
+			pr_warning("this perf binary was built without libtraceevent: "
+				   "the trace key shows N/A\n");
+		else if (err)
+			pr_debug("no usable tracing data in the file (%d)\n", err);
+	}
+	return trace_event__format(&rep->tevent, trace_event__find(&rep->tevent,
+								   evsel->attr.config),
+				   (int)sample->cpu, sample->raw_data, sample->raw_size,
+				   rep->raw_trace);
 }
 
 static const char *report__parent(struct report *rep, const struct callchain_frame *f, int nr)
@@ -666,6 +704,8 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 		report__srcline(&key, al.addr);
 	key.time = sort_time_quantum ? sample->time / sort_time_quantum * sort_time_quantum
 				     : sample->time;
+	if (rep->needs.trace)
+		key.trace = report__trace(rep, evsel, sample);
 
 	if (rep->use_callchain || rep->needs.parent || hists->children) {
 		nr_frames = report__sample_frames(rep, al.thread, sample, evsel);
@@ -777,16 +817,75 @@ static bool report__relative(const struct report *rep)
 	return rep->percentage && !strcmp(rep->percentage, "relative");
 }
 
-static void report__fprintf_hists_header(struct report *rep, struct hists *hists,
-					 struct evsel *evsel, FILE *fp)
+/*
+ * The events shown in one section with @evsel, itself first, into
+ * @members (room for every evsel); 0 when @evsel is shown within
+ * another's section. Groups are shown together when the file has them
+ * unless --no-group, and --group makes one of a file without any.
+ */
+static int report__group(struct report *rep, struct perf_session *session,
+			 struct evsel *evsel, struct evsel **members, bool *forced)
 {
-	bool rel = report__relative(rep);
-	unsigned long nr = (unsigned long)(rel ? hists->nr_non_filtered_samples : hists->nr_samples);
-	uint64_t count = rel ? hists->total_non_filtered_period : hists->total_period;
-	char unit;
+	struct evlist *evlist = session->evlist;
+	bool group = rep->group_set ? rep->group : evlist->nr_groups > 0;
+	struct evsel *pos;
+	int nr = 0;
 
-	nr = convert_unit(nr, &unit);
-	fprintf(fp, "# Samples: %lu%c of event '%s'", nr, unit, evsel__name(evsel));
+	*forced = false;
+	members[nr++] = evsel;
+	if (!group)
+		return nr;
+	if (!evlist->nr_groups) {
+		*forced = true;
+		if (evsel != evlist__first(evlist))
+			return 0;
+		evlist__for_each_entry(evlist, pos)
+			if (pos != evsel)
+				members[nr++] = pos;
+		return nr;
+	}
+	if (!evsel__is_group_leader(evsel))
+		return 0;
+	evlist__for_each_entry(evlist, pos)
+		if (pos != evsel && pos->leader == evsel)
+			members[nr++] = pos;
+	return nr;
+}
+
+static void report__fprintf_hists_header(struct report *rep, struct perf_session *session,
+					 struct evsel **members, int nr, bool forced, FILE *fp)
+{
+	struct evlist *evlist = session->evlist;
+	bool rel = report__relative(rep);
+	bool first_leads = rep->group_set && !evlist->nr_groups && evlist->nr_entries > 1 &&
+			   members[0] == evlist__first(evlist);
+	unsigned long nr_samples = 0;
+	uint64_t count = 0;
+	char unit;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		struct hists *hists = &rep->hists[members[i]->idx];
+
+		nr_samples += (unsigned long)(rel ? hists->nr_non_filtered_samples
+						  : hists->nr_samples);
+		count += rel ? hists->total_non_filtered_period : hists->total_period;
+	}
+	nr_samples = convert_unit(nr_samples, &unit);
+	/*
+	 * A group's leader says "events" even with --no-group, and so does
+	 * the first event when --group or --no-group is given for a file
+	 * without groups (the reference makes it the leader of all).
+	 */
+	fprintf(fp, "# Samples: %lu%c of event%s '", nr_samples, unit,
+		nr > 1 || members[0]->nr_members > 1 || first_leads ? "s" : "");
+	if (nr > 1 && !forced)
+		fprintf(fp, "%s { ", members[0]->group_name ? members[0]->group_name : "anon group");
+	for (i = 0; i < nr; i++)
+		fprintf(fp, "%s%s", i ? ", " : "", evsel__name(members[i]));
+	if (nr > 1 && !forced)
+		fputs(" }", fp);
+	fputc('\'', fp);
 	if (rep->time_str)
 		fprintf(fp, " (time slices: %s)", rep->time_str);
 	fputc('\n', fp);
@@ -812,7 +911,8 @@ static int report__parse_items(const char *list, const char *what, struct report
 		const struct sort_key *k = hpp < 0 ? sort_key__find(tok) : NULL;
 
 		if (hpp < 0 && !k) {
-			fprintf(stderr, "Error:\nUnknown --%s key: `%s'\n", what, tok);
+			/* The usage that follows starts the next line. */
+			fprintf(stderr, "Error:\nUnknown --%s key: `%s'", what, tok);
 			free(copy);
 			return -EINVAL;
 		}
@@ -896,7 +996,14 @@ static int report__setup_sort(struct report *rep)
 				if (cols[i].hpp == HPP_OVERHEAD_CHILDREN || cols[i].hpp == HPP_OVERHEAD)
 					order[nr_order++] = cols[i];
 		for (i = 0; i < nr_sort && nr_cols < MAX_ITEMS; i++) {
-			order[nr_order++] = sort[i];
+			/* The reference orders by --sort's sample or period first. */
+			if (sort[i].hpp == HPP_SAMPLE || sort[i].hpp == HPP_PERIOD) {
+				memmove(&order[1], &order[0], nr_order * sizeof(*order));
+				order[0] = sort[i];
+				nr_order++;
+			} else {
+				order[nr_order++] = sort[i];
+			}
 			if (!items__has(cols, nr_cols, &sort[i]))
 				cols[nr_cols++] = sort[i];
 		}
@@ -942,6 +1049,9 @@ static void report__set_needs(struct report *rep)
 			break;
 		case SORT_PARENT:
 			rep->needs.parent = true;
+			break;
+		case SORT_TRACE:
+			rep->needs.trace = true;
 			break;
 		default:
 			break;
@@ -1054,8 +1164,10 @@ static int report__setup(struct report *rep, struct perf_session *session)
 
 static int report__print(struct report *rep, struct perf_session *session)
 {
-	struct evsel *evsel;
-	bool first = true;
+	struct evsel *evsel, **members;
+	struct hists **groups;
+	uint64_t *group_total;
+	int err = -ENOMEM;
 
 	if (!quiet) {
 		/* A filter of one name is noted instead of a column. */
@@ -1068,29 +1180,177 @@ static int report__print(struct report *rep, struct perf_session *session)
 		fprintf(stdout, "#\n# Total Lost Samples: %" PRIu64 "\n#\n",
 			session->stats.total_lost_samples);
 	}
+	members = calloc(session->evlist->nr_entries + 1, sizeof(*members));
+	groups = calloc(session->evlist->nr_entries + 1, sizeof(*groups));
+	group_total = calloc(session->evlist->nr_entries + 1, sizeof(*group_total));
+	if (!members || !groups || !group_total)
+		goto out;
 	evlist__for_each_entry(session->evlist, evsel) {
 		struct hists *hists;
+		bool forced, rel = report__relative(rep);
+		uint64_t nr_samples = 0;
+		int nr, i;
 
 		if (evsel->idx < 0 || evsel->idx >= rep->nr_hists)
 			continue;
-		hists = &rep->hists[evsel->idx];
-		if (!hists->nr_samples && rep->skip_empty)
+		nr = report__group(rep, session, evsel, members, &forced);
+		for (i = 0; i < nr; i++)
+			if (members[i]->idx < 0 || members[i]->idx >= rep->nr_hists)
+				nr = i;
+		if (!nr)
 			continue;
+		for (i = 0; i < nr; i++) {
+			groups[i] = &rep->hists[members[i]->idx];
+			nr_samples += groups[i]->nr_samples;
+			group_total[i] = rel ? groups[i]->total_non_filtered_period
+					     : groups[i]->total_period;
+		}
+		hists = groups[0];
+		if (!nr_samples && rep->skip_empty)
+			continue;
+		if (nr > 1 && hists__link_group(groups, nr, rep->group_sort_idx))
+			goto out;
 		if (hists__output_resort(hists))
-			return -ENOMEM;
+			goto out;
 		if (!quiet) {
-			report__fprintf_hists_header(rep, hists, evsel, stdout);
+			report__fprintf_hists_header(rep, session, members, nr, forced, stdout);
 			fputs("#\n", stdout);
 		}
-		rep->print.total = report__relative(rep) ? hists->total_non_filtered_period
-							 : hists->total_period;
+		rep->print.total = group_total[0];
+		rep->print.group_total = group_total;
 		rep->print.chain_total = hists->total_period;
 		hists__fprintf(hists, &rep->print, stdout);
 		fputs("\n\n", stdout);
-		first = false;
 	}
-	(void)first;
+	err = 0;
+out:
+	free(members);
+	free(groups);
+	free(group_total);
+	return err;
+}
+
+/* ---- --tasks and --mmaps ---- */
+
+/*
+ * One task of the tree: @children and @next link it under its parent
+ * (or the top list) in the order they were linked.
+ */
+struct report_task {
+	struct thread *thread;
+	struct report_task *children, *last_child, *next;
+	bool listed;
+};
+
+static int report__collect_thread(struct thread *thread, void *priv)
+{
+	struct thread ***pos = priv;
+
+	*(*pos)++ = thread;
 	return 0;
+}
+
+static int report__count_thread(struct thread *thread, void *priv)
+{
+	(void)thread;
+	(*(size_t *)priv)++;
+	return 0;
+}
+
+/* The reference walks 256 trees of threads, by tid modulo 256, each by tid. */
+static int thread__table_cmp(const void *pa, const void *pb)
+{
+	const struct thread *a = *(const struct thread * const *)pa;
+	const struct thread *b = *(const struct thread * const *)pb;
+	unsigned int ba = (unsigned int)a->tid % 256, bb = (unsigned int)b->tid % 256;
+
+	if (ba != bb)
+		return ba < bb ? -1 : 1;
+	return a->tid < b->tid ? -1 : a->tid > b->tid;
+}
+
+static void report_task__append(struct report_task **head, struct report_task **tail,
+				struct report_task *task)
+{
+	task->listed = true;
+	task->next = NULL;
+	if (*tail)
+		(*tail)->next = task;
+	else
+		*head = task;
+	*tail = task;
+}
+
+static void report_task__fprintf(const struct report *rep, const struct report_task *task,
+				 int level, FILE *fp)
+{
+	const struct thread *t = task->thread;
+	const struct report_task *child;
+	int indent = fprintf(fp, "  %8d %8d %8d |%*s", t->pid_, t->tid, t->ppid, level, "");
+
+	fprintf(fp, "%s\n", thread__comm_str(t));
+	if (rep->mmaps_mode && t->maps)
+		maps__fprintf(t->maps, fp, indent + 2);
+	for (child = task->children; child; child = child->next)
+		report_task__fprintf(rep, child, level + 1, fp);
+}
+
+/*
+ * Every task the file names, under its parent (from FORK records), in
+ * the reference's order; with --mmaps each with its maps. A parent that
+ * is not known is an error, as in the reference.
+ */
+static int report__tasks_print(struct report *rep, FILE *fp)
+{
+	struct machine *machine = rep->machine;
+	struct report_task *tasks = NULL, *head = NULL, *tail = NULL, *task;
+	struct thread **threads = NULL, **pos, *idle;
+	size_t nr = 0, i, j;
+	int err = -ENOMEM;
+
+	/* The reference's machine always has the idle task. */
+	idle = machine__idle_thread(machine);
+	thread__put(idle);
+	machine__for_each_thread(machine, report__count_thread, &nr);
+	threads = calloc(nr + 1, sizeof(*threads));
+	tasks = calloc(nr + 1, sizeof(*tasks));
+	if (!threads || !tasks)
+		goto out;
+	pos = threads;
+	machine__for_each_thread(machine, report__collect_thread, &pos);
+	qsort(threads, nr, sizeof(*threads), thread__table_cmp);
+	for (i = 0; i < nr; i++)
+		tasks[i].thread = threads[i];
+
+	for (i = 0; i < nr; i++) {
+		/* Link the task under its parent, up to a task already linked. */
+		for (task = &tasks[i]; task && !task->listed;) {
+			struct report_task *parent = NULL;
+
+			if (task->thread->ppid == -1) {
+				report_task__append(&head, &tail, task);
+				break;
+			}
+			for (j = 0; j < nr; j++)
+				if (tasks[j].thread->tid == task->thread->ppid)
+					parent = &tasks[j];
+			if (!parent) {
+				pr_err("Error: failed to process tasks\n");
+				err = -ENOENT;
+				goto out;
+			}
+			report_task__append(&parent->children, &parent->last_child, task);
+			task = parent;
+		}
+	}
+	fprintf(fp, "# %8s %8s %8s  %s\n", "pid", "tid", "ppid", "comm");
+	for (task = head; task; task = task->next)
+		report_task__fprintf(rep, task, 0, fp);
+	err = 0;
+out:
+	free(threads);
+	free(tasks);
+	return err;
 }
 
 static void report__cleanup(struct report *rep)
@@ -1112,6 +1372,7 @@ static void report__cleanup(struct report *rep)
 		regfree(&rep->parent_regex);
 	free(frame_cache);
 	frame_cache = NULL;
+	trace_event__exit(&rep->tevent);
 }
 
 static int __cmd_report(struct report *rep)
@@ -1122,7 +1383,7 @@ static int __cmd_report(struct report *rep)
 		.force = rep->force,
 	};
 	struct perf_session *session;
-	bool histogram;
+	bool histogram, tasks;
 	int err;
 
 	/* 1. open: the session prints why it cannot */
@@ -1131,6 +1392,15 @@ static int __cmd_report(struct report *rep)
 		return -1;
 	rep->session = session;
 	histogram = !dump_trace && !rep->stats_mode && !rep->tasks_mode && !rep->mmaps_mode;
+	tasks = !dump_trace && !rep->stats_mode && (rep->tasks_mode || rep->mmaps_mode);
+
+	/* Sorting by a member needs groups (or --group to make one). */
+	if (histogram && rep->group_sort_idx && !session->evlist->nr_groups &&
+	    !(rep->group_set && session->evlist->nr_entries > 1)) {
+		parse_options_usage(NULL, rep->options, "group-sort-idx", false);
+		perf_session__delete(session);
+		return -EINVAL;
+	}
 
 	/* 2. the header, or the note about it */
 	if (rep->header || rep->header_only) {
@@ -1149,21 +1419,14 @@ static int __cmd_report(struct report *rep)
 		      "--header/--header-only options.\n#\n", stdout);
 	}
 
-	if ((rep->tasks_mode || rep->mmaps_mode) && !dump_trace) {
-		fprintf(stderr, "perf report --%s: not supported by this perf yet\n",
-			rep->tasks_mode ? "tasks" : "mmaps");
-		perf_session__delete(session);
-		return 1;
-	}
-
-	if (histogram) {
+	if (histogram || tasks) {
 		rep->machine = machine__new_host(&session->header.env);
 		if (!rep->machine) {
 			perf_session__delete(session);
 			return -1;
 		}
 		session->machine = rep->machine;
-		err = report__setup(rep, session);
+		err = histogram ? report__setup(rep, session) : 0;
 		if (err) {
 			report__cleanup(rep);
 			perf_session__delete(session);
@@ -1196,6 +1459,8 @@ static int __cmd_report(struct report *rep)
 	/* 4. print */
 	if (histogram)
 		err = report__print(rep, session);
+	else if (tasks)
+		err = report__tasks_print(rep, stdout);
 	else
 		perf_session__fprintf_nr_events(session, stdout, rep->skip_empty);
 	fflush(stdout);
@@ -1364,7 +1629,8 @@ int cmd_report(int argc, const char **argv)
 		   "Strip first N entries of source file path name in programs (with --prefix)"),
 	OPT_BOOLEAN(0, "show-total-period", &rep.show_total_period,
 		    "Show a column with the sum of periods"),
-	OPT_BOOLEAN(0, "group", &rep.group, "Show event group information together"),
+	OPT_BOOLEAN_SET(0, "group", &rep.group, &rep.group_set,
+			"Show event group information together"),
 	OPT_INTEGER(0, "group-sort-idx", &rep.group_sort_idx,
 		    "Sort the output by the event at the index n in group. If n is invalid, "
 		    "sort by the first event. WARNING: should be used on grouped events."),
@@ -1433,6 +1699,11 @@ int cmd_report(int argc, const char **argv)
 		verbose = -1;
 	if (rep.disable_order)
 		rep.tool.ordered_events = false;
+	/* --tasks alone builds tasks from COMM, FORK and EXIT: as the reference. */
+	if (rep.tasks_mode && !rep.mmaps_mode) {
+		rep.tool.mmap = perf_tool__noop;
+		rep.tool.mmap2 = perf_tool__noop;
+	}
 	/*
 	 * --stats prints the LOST counts itself: the reference gives no
 	 * "lost chunks" warning then. The session warns only when these are
@@ -1497,10 +1768,17 @@ int cmd_report(int argc, const char **argv)
 		/* Check the keys before reading anything, as the reference does. */
 		bool children = rep.children;
 
-		if (report__setup_sort(&rep))
-			usage_with_options(report_usage, options);
+		/* The reference shows the usage of the options and exits 0. */
+		if (report__setup_sort(&rep)) {
+			if (rep.sort)
+				parse_options_usage(report_usage, options, "s", true);
+			if (rep.fields)
+				parse_options_usage(rep.sort ? NULL : report_usage, options, "F", true);
+			return 0;
+		}
 		rep.children = children;
 	}
 
+	rep.options = options;
 	return __cmd_report(&rep);
 }

@@ -167,22 +167,8 @@ static int evlist__max_name_len(struct evlist *evlist)
 static char *script__resolve_kernel_addr(void *priv, unsigned long long *addrp, char **modp)
 {
 	struct perf_script *scr = priv;
-	struct thread *idle = machine__idle_thread(scr->machine);
-	struct addr_location al;
-	char *name = NULL;
 
-	if (!idle)
-		return NULL;
-	addr_location__init(&al);
-	if (thread__find_symbol(idle, PERF_RECORD_MISC_KERNEL, *addrp, &al)) {
-		*modp = al.map->dso->kind == DSO_KIND_MODULE ? al.map->dso->short_name : NULL;
-		*addrp = map__unmap_ip(al.map, al.sym->start);
-		/* The symbol lives as long as its dso, which the machine keeps. */
-		name = al.sym->name;
-	}
-	addr_location__exit(&al);
-	thread__put(idle);
-	return name;
+	return machine__resolve_kernel_addr(scr->machine, addrp, modp);
 }
 
 static struct tep_event *script__tp_format(struct perf_script *scr, struct evsel *evsel)

@@ -465,6 +465,15 @@ struct symbol *callchain__inline_sym(struct symbol *base, const char *name)
 	return &is->sym;
 }
 
+const struct callchain_frame *callchain__keep_frames(const struct callchain_frame *frames, int nr)
+{
+	struct callchain_frame *copy = arena__zalloc((size_t)nr * sizeof(*copy));
+
+	if (copy)
+		memcpy(copy, frames, (size_t)nr * sizeof(*copy));
+	return copy;
+}
+
 void callchain__free_all(void)
 {
 	free(inline_table);

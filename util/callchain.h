@@ -172,6 +172,12 @@ struct callchain_chain {
 	uint32_t ids[];
 };
 
+/*
+ * A copy of @frames[0..@nr) that stays put until callchain__free_all()
+ * (interned chains keep frame ids, not frames). NULL on ENOMEM.
+ */
+const struct callchain_frame *callchain__keep_frames(const struct callchain_frame *frames, int nr);
+
 /* The stored copy of @frames[0..@nr). NULL on ENOMEM. Freed by callchain__free_all(). */
 const struct callchain_chain *callchain__intern(const struct callchain_frame *frames, int nr);
 

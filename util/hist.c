@@ -25,6 +25,7 @@ void hists__init(struct hists *hists, const struct sort_key **keys, int nr_keys,
 	memcpy(hists->order, order, nr_order * sizeof(*order));
 	hists->nr_order = nr_order;
 	hists->children = children;
+	hists->nr_members = 1;
 }
 
 void hist_entry__delete(struct hist_entry *he)
@@ -36,6 +37,7 @@ void hist_entry__delete(struct hist_entry *he)
 	callchain__delete(he->callchain);
 	callchain_refs__exit(&he->chains);
 	free(he->trace);
+	free(he->group);
 	free(he);
 }
 
@@ -178,6 +180,7 @@ struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *
 	he->dso = key->dso ? dso__get(key->dso) : NULL;
 	he->trace = key->trace ? strdup(key->trace) : NULL;
 	he->callchain = NULL;
+	he->group = NULL;
 	memset(&he->chains, 0, sizeof(he->chains));
 	memset(&he->stat, 0, sizeof(he->stat));
 	memset(&he->stat_acc, 0, sizeof(he->stat_acc));
@@ -190,6 +193,55 @@ struct hist_entry *hists__findnew(struct hists *hists, const struct hist_entry *
 
 static const struct hists *sort_hists;
 
+uint64_t hist_entry__hpp_value(const struct hist_entry *he, int hpp)
+{
+	if (!he)
+		return 0;
+	switch (hpp) {
+	case HPP_OVERHEAD_CHILDREN:
+		return he->stat_acc.period;
+	case HPP_OVERHEAD_SYS:
+		return he->stat.period_sys;
+	case HPP_OVERHEAD_US:
+		return he->stat.period_us;
+	case HPP_SAMPLE:
+		return he->stat.nr_events;
+	default:
+		return he->stat.period;
+	}
+}
+
+static const struct hist_entry *hist_entry__member(const struct hist_entry *he, int idx)
+{
+	return idx == 0 ? he : he->group ? he->group[idx] : NULL;
+}
+
+/*
+ * Larger first: the leader's value, then the members' in group order;
+ * with --group-sort-idx only that member's (the leader's when the index
+ * names none), as the reference.
+ */
+static int hists__group_cmp(const struct hists *hists, const struct hist_entry *a,
+			    const struct hist_entry *b, int hpp)
+{
+	int i, nr = hists->nr_members, idx = hists->group_sort_idx;
+	uint64_t va, vb;
+
+	if (idx) {
+		idx = idx < nr ? idx : 0;
+		va = hist_entry__hpp_value(hist_entry__member(a, idx), hpp);
+		vb = hist_entry__hpp_value(hist_entry__member(b, idx), hpp);
+		return va == vb ? 0 : va > vb ? -1 : 1;
+	}
+	for (i = 0; i < nr; i++) {
+		va = hist_entry__hpp_value(hist_entry__member(a, i), hpp);
+		vb = hist_entry__hpp_value(hist_entry__member(b, i), hpp);
+		if (va != vb)
+			return va > vb ? -1 : 1;
+	}
+	return 0;
+}
+
 static int hist_entry__output_cmp(const void *pa, const void *pb)
 {
 	const struct hist_entry *a = *(const struct hist_entry * const *)pa;
@@ -199,6 +251,7 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 
 	for (i = 0; i < hists->nr_order; i++) {
 		const struct sort_key *k = hists->order[i].key;
+		int hpp = hists->order[i].hpp;
 		uint64_t va, vb;
 
 		if (k) {
@@ -207,34 +260,20 @@ static int hist_entry__output_cmp(const void *pa, const void *pb)
 				return ret;
 			continue;
 		}
-		switch (hists->order[i].hpp) {
-		case HPP_OVERHEAD_CHILDREN:
-			va = a->stat_acc.period;
-			vb = b->stat_acc.period;
-			/* Equal totals: the caller above its callee, as the reference. */
-			if (va == vb && a->thread == b->thread && a->chains.nr && b->chains.nr &&
-			    a->max_depth != b->max_depth) {
-				bool deeper_first = callchain_param.order == ORDER_CALLER;
+		if (hists->nr_members > 1) {
+			ret = hists__group_cmp(hists, a, b, hpp);
+			if (ret)
+				return ret;
+			continue;
+		}
+		va = hist_entry__hpp_value(a, hpp);
+		vb = hist_entry__hpp_value(b, hpp);
+		/* Equal totals: the caller above its callee, as the reference. */
+		if (hpp == HPP_OVERHEAD_CHILDREN && va == vb && a->thread == b->thread &&
+		    a->chains.nr && b->chains.nr && a->max_depth != b->max_depth) {
+			bool deeper_first = callchain_param.order == ORDER_CALLER;
 
-				return (a->max_depth > b->max_depth) == deeper_first ? -1 : 1;
-			}
-			break;
-		case HPP_OVERHEAD_SYS:
-			va = a->stat.period_sys;
-			vb = b->stat.period_sys;
-			break;
-		case HPP_OVERHEAD_US:
-			va = a->stat.period_us;
-			vb = b->stat.period_us;
-			break;
-		case HPP_SAMPLE:
-			va = a->stat.nr_events;
-			vb = b->stat.nr_events;
-			break;
-		default:
-			va = a->stat.period;
-			vb = b->stat.period;
-			break;
+			return (a->max_depth > b->max_depth) == deeper_first ? -1 : 1;
 		}
 		if (va != vb)
 			return va > vb ? -1 : 1;
@@ -251,6 +290,42 @@ static int hist_entry__key_cmp(const void *pa, const void *pb)
 	int ret = hists__cmp(sort_hists, a, b);
 
 	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
+int hists__link_group(struct hists **members, int nr, int sort_idx)
+{
+	struct hists *leader = members[0];
+	struct hist_entry *he, *twin;
+	size_t b;
+	int i;
+
+	/* Twins first: the table may grow while they are added. */
+	for (i = 1; i < nr; i++)
+		for (b = 0; b < members[i]->table_size; b++)
+			if ((he = members[i]->table[b].he) && !hists__findnew(leader, he))
+				return -ENOMEM;
+	for (b = 0; b < leader->table_size; b++) {
+		if (!(he = leader->table[b].he))
+			continue;
+		free(he->group);
+		he->group = calloc(nr, sizeof(*he->group));
+		if (!he->group)
+			return -ENOMEM;
+		he->group[0] = he;
+	}
+	for (i = 1; i < nr; i++) {
+		for (b = 0; b < members[i]->table_size; b++) {
+			if (!(he = members[i]->table[b].he))
+				continue;
+			twin = hists__findnew(leader, he);
+			if (!twin)
+				return -ENOMEM;
+			twin->group[i] = he;
+		}
+	}
+	leader->nr_members = nr;
+	leader->group_sort_idx = sort_idx > 0 ? sort_idx : 0;
+	return 0;
 }
 
 int hists__output_resort(struct hists *hists)

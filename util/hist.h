@@ -49,6 +49,9 @@ struct he_stat {
  * @stat_acc: with --children: this entry plus everything it called
  * @chains:   its samples' chains, noted while reading
  * @callchain: the tree of @chains, built when the graph is printed
+ * @group:    on a group leader's entry after hists__link_group(): the
+ *            entry of each member at its index (0 is this one), NULL
+ *            where a member has none; owned
  */
 struct hist_entry {
 	/*
@@ -75,6 +78,7 @@ struct hist_entry {
 	struct he_stat stat_acc;
 	struct callchain_refs chains;
 	struct callchain_node *callchain;
+	struct hist_entry **group;
 	uint64_t seq;
 	uint32_t max_depth;
 	bool filtered;
@@ -104,6 +108,8 @@ struct hist_sort_item {
  * @sorted:      after hists__output_resort(), the entries in output order
  * @total_period, @nr_samples: every sample of the event
  * @nr_non_filtered_samples, @total_non_filtered_period: those kept
+ * @nr_members:  events shown together (--group), 1 otherwise
+ * @group_sort_idx: --group-sort-idx, 0 when not given
  */
 struct hists {
 	const struct sort_key *keys[SORT_NR_KEYS];
@@ -120,6 +126,8 @@ struct hists {
 	uint64_t nr_non_filtered_samples;
 	uint64_t nr_lost_samples;
 	bool children;
+	int nr_members;
+	int group_sort_idx;
 	uint64_t seq;
 };
 
@@ -146,6 +154,19 @@ int hists__cmp(const struct hists *hists, const struct hist_entry *a,
  * first with --children), then the keys' output order. 0 or -ENOMEM.
  */
 int hists__output_resort(struct hists *hists);
+
+/* The value a non-key column (enum hpp_column) shows for @he; 0 for NULL. */
+uint64_t hist_entry__hpp_value(const struct hist_entry *he, int hpp);
+
+/*
+ * Show the @nr hists of an event group together: @members[0] is the
+ * leader's. Entries that only members have get an empty twin in the
+ * leader's hists, and each leader entry learns its members' entries
+ * (hist_entry->group), which the output order compares after the
+ * leader's own values (only @sort_idx's when that is not 0).
+ * 0 or -ENOMEM.
+ */
+int hists__link_group(struct hists **members, int nr, int sort_idx);
 
 /* Bits of a callchain frame for children mode: the frame as a key. */
 void hist_entry__delete(struct hist_entry *he);

@@ -1027,3 +1027,22 @@ void build_id_entries__free(struct build_id_entry *entries, int nr)
 		free(entries[i].filename);
 	free(entries);
 }
+
+char *machine__resolve_kernel_addr(void *priv, unsigned long long *addrp, char **modp)
+{
+	struct thread *idle = machine__idle_thread(priv);
+	struct addr_location al;
+	char *name = NULL;
+
+	if (!idle)
+		return NULL;
+	addr_location__init(&al);
+	if (thread__find_symbol(idle, PERF_RECORD_MISC_KERNEL, *addrp, &al)) {
+		*modp = al.map->dso->kind == DSO_KIND_MODULE ? al.map->dso->short_name : NULL;
+		*addrp = map__unmap_ip(al.map, al.sym->start);
+		name = al.sym->name;
+	}
+	addr_location__exit(&al);
+	thread__put(idle);
+	return name;
+}

@@ -180,6 +180,15 @@ int machine__resolve(struct machine *machine, struct addr_location *al,
 uint8_t machine__addr_cpumode(const struct machine *machine, uint8_t cpumode,
 			      uint64_t addr);
 
+/*
+ * Name the kernel function holding *@addrp with @machine's kernel symbols,
+ * as a tracepoint payload's %ps/%pS wants (the trace_event_resolver_fn of
+ * util/trace-event-parse.h, @machine as its priv): sets *@addrp to the
+ * function's start and *@modp to its module or NULL. Returns the name,
+ * owned by the dso (which the machine keeps), or NULL when unknown.
+ */
+char *machine__resolve_kernel_addr(void *machine, unsigned long long *addrp, char **modp);
+
 /* "[k]", "[.]", "[g]", "[u]", "[H]": the marker report prints for @al's level. */
 const char *addr_location__level_str(const struct addr_location *al);
 

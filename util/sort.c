@@ -101,8 +101,15 @@ static int sym__cmp(const struct hist_entry *a, const struct hist_entry *b)
 
 	if (a->dso != b->dso)
 		return (uintptr_t)a->dso < (uintptr_t)b->dso ? -1 : 1;
-	if (!a->sym && !b->sym)
-		return cmp_u64(a->ip, b->ip);
+	/*
+	 * The reference orders raw addresses by their signed difference:
+	 * one near the top of the address space comes before user ones.
+	 */
+	if (!a->sym && !b->sym) {
+		int64_t d = (int64_t)(b->ip - a->ip);
+
+		return d > 0 ? -1 : d < 0;
+	}
 	if (!a->sym || !b->sym)
 		return cmp_null(a->sym, b->sym);
 	if (a->sym == b->sym)

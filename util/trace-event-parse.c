@@ -465,19 +465,31 @@ struct tep_event *trace_event__find(struct trace_event *te, uint64_t id)
 	return tep_find_event(te->tep, (int)id);
 }
 
-size_t trace_event__fprintf(struct trace_event *te, struct tep_event *event, int cpu,
-			    const void *raw, uint32_t size, FILE *fp)
+char *trace_event__format(struct trace_event *te, struct tep_event *event, int cpu,
+			  const void *raw, uint32_t size, bool fields)
 {
 	struct tep_record record;
 
 	if (!te->tep || !event)
-		return 0;
+		return NULL;
 	memset(&record, 0, sizeof(record));
 	record.cpu = cpu;
 	record.size = (int)size;
 	record.data = (void *)raw;
 	trace_seq_reset(te->seq);
-	tep_print_event(te->tep, te->seq, &record, "%s", TEP_PRINT_INFO);
+	if (fields)
+		tep_print_fields(te->seq, (void *)raw, (int)size, event);
+	else
+		tep_print_event(te->tep, te->seq, &record, "%s", TEP_PRINT_INFO);
+	trace_seq_terminate(te->seq);
+	return te->seq->buffer;
+}
+
+size_t trace_event__fprintf(struct trace_event *te, struct tep_event *event, int cpu,
+			    const void *raw, uint32_t size, FILE *fp)
+{
+	if (!trace_event__format(te, event, cpu, raw, size, false))
+		return 0;
 	return fwrite(te->seq->buffer, 1, te->seq->len, fp);
 }
 

@@ -19,6 +19,7 @@
 #define PERF_UTIL_TRACE_EVENT_PARSE_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -107,6 +108,13 @@ struct tep_event *trace_event__find(struct trace_event *te, uint64_t id);
  */
 size_t trace_event__fprintf(struct trace_event *te, struct tep_event *event, int cpu,
 			    const void *raw, uint32_t size, FILE *fp);
+/*
+ * The same text as trace_event__fprintf(), NUL-terminated, in a buffer
+ * @te owns until its next call; NULL without a format. With @fields the
+ * print fmt is ignored: " name=value" for each field (report --raw-trace).
+ */
+char *trace_event__format(struct trace_event *te, struct tep_event *event, int cpu,
+			  const void *raw, uint32_t size, bool fields);
 /* The format's system ("sched") and name ("sched_switch"). */
 const char *trace_event__system(const struct tep_event *event);
 const char *trace_event__name(const struct tep_event *event);
@@ -164,6 +172,12 @@ static inline size_t trace_event__fprintf(struct trace_event *te, struct tep_eve
 {
 	(void)te; (void)event; (void)cpu; (void)raw; (void)size; (void)fp;
 	return 0;
+}
+static inline char *trace_event__format(struct trace_event *te, struct tep_event *event,
+					int cpu, const void *raw, uint32_t size, bool fields)
+{
+	(void)te; (void)event; (void)cpu; (void)raw; (void)size; (void)fields;
+	return NULL;
 }
 static inline const char *trace_event__system(const struct tep_event *event)
 {

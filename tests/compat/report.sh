@@ -12,10 +12,9 @@
 # Documented differences (filtered out or left out):
 #  - the reference ends with a random "# (Tip: ...)" block; we print none.
 #    The three lines are dropped from its output.
-#  - --children: an address without a symbol that is both sampled and
-#    on other samples' stacks is one entry here; the reference makes a
-#    second one (keyed by the raw address) and, on ties, orders some
-#    entries by tree internals. Only entries with a symbol are compared.
+#  - --children with call graphs: on ties the reference orders some
+#    entries by tree internals. Only entries with a symbol are compared
+#    here; tests/compat/report-opts.sh compares --children -g none whole.
 #  - ties between entries without a symbol in different dsos: the
 #    reference orders them by the heap addresses of its dso objects
 #    (mostly creation order, as ours). Runs of such tied entries are
@@ -23,14 +22,11 @@
 #    is named in the output.
 #  - srcline/srcfile: the line of inlined code and of files without line
 #    tables is the symbolization's (util/srcline.c) business and differs
-#    in places; the srcline column's width in the reference depends on
-#    which entries it happened to look up while sorting. Compared only
-#    with --sort srcline alone on the files without user-space debuginfo
-#    differences (the kernel-only tracepoint file).
-#  - the trace key: the reference formats tracepoint fields; we print
-#    "N/A" for every event so far. Compared on cpu-clock files only.
-#  - event groups (--group, group-clock.data): not implemented; the
-#    reference prints one section for the group. Not compared.
+#    in places. Compared only with --sort srcline alone on the files
+#    without user-space debuginfo differences (the kernel-only tracepoint
+#    file); the column's width after other keys in report-opts.sh.
+#  - the trace key on tracepoint files and event groups: compared in
+#    tests/compat/report-opts.sh.
 
 . "$(dirname "$0")/lib.sh"
 perf_test_tmpdir

@@ -31,31 +31,143 @@ static double pct(uint64_t v, uint64_t total)
 	return total ? 100.0 * (double)v / (double)total : 0.0;
 }
 
+static bool hpp__is_percent(int hpp)
+{
+	return hpp != HPP_SAMPLE && hpp != HPP_PERIOD;
+}
+
+/* One event's value of a non-key column; @he NULL shows zero. */
+static int hpp__snprintf(int hpp, const struct hist_entry *he, uint64_t total, char *buf,
+			 size_t size)
+{
+	uint64_t v = hist_entry__hpp_value(he, hpp);
+
+	if (hpp__is_percent(hpp))
+		return snprintf(buf, size, "%.2f%%", pct(v, total));
+	return snprintf(buf, size, "%" PRIu64, v);
+}
+
+/* The width of one event's value in a non-key column. */
+static int hpp__width(int hpp)
+{
+	int len = (int)strlen(hpp_headers[hpp]);
+
+	if (!hpp__is_percent(hpp))
+		return 12;
+	return len < 8 ? 8 : len;
+}
+
+/*
+ * A non-key column: one value per event of the group, the first in the
+ * column's own width and each further one after two spaces in two less,
+ * as the reference lays them out; with -t each value after one space.
+ */
+static int hpp__snprintf_group(int hpp, const struct hist_entry *he, int nr_members,
+			       const struct hists_print_opts *opts, char *buf, size_t size)
+{
+	int base = hpp__width(hpp), i, n = 0;
+	char v[64];
+
+	buf[0] = 0;
+	for (i = 0; i < nr_members && (size_t)n < size; i++) {
+		const struct hist_entry *m = i == 0 ? he : he->group ? he->group[i] : NULL;
+		uint64_t total = i && opts->group_total ? opts->group_total[i] : opts->total;
+
+		hpp__snprintf(hpp, m, total, v, sizeof(v));
+		if (opts->field_sep)
+			n += snprintf(buf + n, size - n, " %s", v);
+		else if (i == 0)
+			n += snprintf(buf + n, size - n, "%*s", base, v);
+		else
+			n += snprintf(buf + n, size - n, "  %*s", base - 2, v);
+	}
+	return n;
+}
+
 /* The text of @col for @he, unpadded, into @buf. */
 static int column__snprintf(const struct hist_column *col, const struct hist_entry *he,
-			    const struct hists_print_opts *opts, char *buf, size_t size)
+			    const struct hists_print_opts *opts, int nr_members, char *buf,
+			    size_t size)
 {
-	switch (col->hpp) {
-	case HPP_OVERHEAD:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat.period, opts->total));
-	case HPP_OVERHEAD_SYS:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat.period_sys, opts->total));
-	case HPP_OVERHEAD_US:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat.period_us, opts->total));
-	case HPP_OVERHEAD_CHILDREN:
-		return snprintf(buf, size, "%.2f%%", pct(he->stat_acc.period, opts->total));
-	case HPP_SAMPLE:
-		return snprintf(buf, size, "%" PRIu64, he->stat.nr_events);
-	case HPP_PERIOD:
-		return snprintf(buf, size, "%" PRIu64, he->stat.period);
-	default:
-		return col->key->snprintf(he, buf, size);
+	if (col->hpp >= 0) {
+		if (nr_members > 1 || opts->field_sep)
+			return hpp__snprintf_group(col->hpp, he, nr_members, opts, buf, size);
+		return hpp__snprintf(col->hpp, he, opts->total, buf, size);
 	}
+	return col->key->snprintf(he, buf, size);
 }
 
 static bool column__right(const struct hist_column *col)
 {
 	return col->hpp >= 0 || col->key->right;
+}
+
+/* Columns the reference computes lazily, sized by hists__lazy_width(). */
+static bool hist_column__lazy(const struct hist_column *col)
+{
+	return col->key && (col->key->id == SORT_SRCLINE || col->key->id == SORT_TRACE);
+}
+
+static const struct hists *prefix_hists;
+static int prefix_len;
+
+static int hist_entry__prefix_cmp(const void *pa, const void *pb)
+{
+	const struct hist_entry *a = *(const struct hist_entry * const *)pa;
+	const struct hist_entry *b = *(const struct hist_entry * const *)pb;
+	int i, ret;
+
+	for (i = 0; i < prefix_len; i++) {
+		ret = prefix_hists->keys[i]->cmp(a, b);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * The reference looks up an entry's source line (or formats its trace
+ * payload) only when its tree compares on that key: when another sample agreed on every key before
+ * it. Only those entries size the column; the others print cut to the
+ * width. Returns the width, or -1 when every entry counts.
+ */
+static int hists__lazy_width(struct hists *hists, const struct hist_column *col,
+				const struct hists_print_opts *opts)
+{
+	struct hist_entry **v;
+	char buf[LINE_MAX_LEN];
+	size_t i, n = 0, start;
+	int idx, width = (int)strlen(col->key->header);
+
+	for (idx = 0; idx < hists->nr_keys && hists->keys[idx] != col->key; idx++)
+		;
+	if (idx == hists->nr_keys || hists->children || !hists->sorted)
+		return -1;
+	v = malloc((hists->nr_entries + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	for (i = 0; i < hists->nr_entries; i++)
+		if (!hists->sorted[i]->filtered)
+			v[n++] = hists->sorted[i];
+	prefix_hists = hists;
+	prefix_len = idx;
+	qsort(v, n, sizeof(*v), hist_entry__prefix_cmp);
+	for (start = 0; start < n; start = i) {
+		uint64_t samples = 0;
+
+		for (i = start; i < n && !hist_entry__prefix_cmp(&v[start], &v[i]); i++)
+			samples += v[i]->stat.nr_events;
+		if (samples < 2)
+			continue;
+		for (size_t k = start; k < i; k++) {
+			int len = column__snprintf(col, v[k], opts, 1, buf, sizeof(buf));
+
+			if (len > width)
+				width = len;
+		}
+	}
+	free(v);
+	return width;
 }
 
 static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opts)
@@ -69,11 +181,7 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 		struct hist_column *col = &opts->cols[c];
 
 		if (col->hpp >= 0) {
-			col->width = (int)strlen(hpp_headers[col->hpp]);
-			if (col->hpp == HPP_SAMPLE || col->hpp == HPP_PERIOD)
-				col->width = 12;
-			else if (col->width < 8)
-				col->width = 8;
+			col->width = hpp__width(col->hpp) * (hists->nr_members > 1 ? hists->nr_members : 1);
 			continue;
 		}
 		col->width = (int)strlen(col->key->header);
@@ -82,13 +190,21 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 			col->width = 12;
 		if (col->key->id == SORT_CPU || col->key->id == SORT_SOCKET)
 			continue;
+		if (col->key->id == SORT_SRCLINE || col->key->id == SORT_TRACE) {
+			int w = hists__lazy_width(hists, col, opts);
+
+			if (w >= 0) {
+				col->width = w;
+				continue;
+			}
+		}
 		for (i = 0; hists->sorted && i < hists->nr_entries; i++) {
 			const struct hist_entry *he = hists->sorted[i];
 			int len;
 
 			if (he->filtered)
 				continue;
-			len = column__snprintf(col, he, opts, buf, sizeof(buf));
+			len = column__snprintf(col, he, opts, 1, buf, sizeof(buf));
 			/*
 			 * The reference sizes the comm column by each thread's
 			 * latest comm, not the entry's: perf-exec samples of a
@@ -115,18 +231,6 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 {
 	int c;
 
-	if (opts->field_sep) {
-		fputs("# ", fp);
-		for (c = 0; c < opts->nr_cols; c++) {
-			const struct hist_column *col = &opts->cols[c];
-
-			if (c)
-				fputs(opts->field_sep, fp);
-			fputs(col->hpp >= 0 ? hpp_headers[col->hpp] : col->key->header, fp);
-		}
-		fputs("\n#\n", fp);
-		return 2;
-	}
 	fputs("# ", fp);
 	for (c = 0; c < opts->nr_cols; c++) {
 		const struct hist_column *col = &opts->cols[c];
@@ -136,8 +240,13 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 			h = "Self";
 
 		if (c)
-			fputs("  ", fp);
+			fputs(opts->field_sep ? opts->field_sep : "  ", fp);
 		fprintf(fp, column__right(col) && col->hpp >= 0 ? "%*s" : "%-*s", col->width, h);
+	}
+	/* With -t the header is one line. */
+	if (opts->field_sep) {
+		fputc('\n', fp);
+		return 1;
 	}
 	fputs("\n# ", fp);
 	for (c = 0; c < opts->nr_cols; c++) {
@@ -449,25 +558,31 @@ size_t hists__fprintf(struct hists *hists, struct hists_print_opts *opts, FILE *
 		for (c = 0; c < opts->nr_cols; c++) {
 			const struct hist_column *col = &opts->cols[c];
 			bool last = c == opts->nr_cols - 1;
-			int len = column__snprintf(col, he, opts, buf, sizeof(buf));
 
-			if (opts->field_sep) {
-				if (c)
-					fputs(opts->field_sep, fp);
-				fputs(buf, fp);
-				continue;
+			column__snprintf(col, he, opts, hists->nr_members, buf, sizeof(buf));
+			/* The reference keeps -t output splittable this way. */
+			if (col->key && opts->field_sep && *opts->field_sep) {
+				char *p = buf;
+
+				while ((p = strchr(p, *opts->field_sep)))
+					*p = '.';
 			}
 			if (c)
-				fputs("  ", fp);
-			if (column__right(col))
+				fputs(opts->field_sep ? opts->field_sep : "  ", fp);
+			/* -t still pads, values of non-key columns to the left. */
+			if (col->hpp >= 0 && opts->field_sep)
+				fprintf(fp, "%-*s", last ? 0 : col->width, buf);
+			else if (column__right(col))
 				fprintf(fp, "%*s", col->width, buf);
-			else if (col->key->id == SORT_COMM)
+			else if (col->key->id == SORT_COMM ||
+				 (hist_column__lazy(col) && (!last || col->key->pad_last)))
 				fprintf(fp, "%-*.*s", col->width, col->width, buf);
+			else if (hist_column__lazy(col))
+				fprintf(fp, "%.*s", col->width, buf);
 			else if (!last || col->key->pad_last)
 				fprintf(fp, "%-*s", col->width, buf);
 			else
 				fputs(buf, fp);
-			(void)len;
 		}
 		fputc('\n', fp);
 		ret++;

@@ -34,7 +34,9 @@ struct hist_column {
  * @first_key_sym: --sort starts with sym: the chain's first frame is the
  *                 entry itself and is left out, as the reference does
  * @quiet:         -q: no header
- * @field_sep:     -t: columns separated by this, not padded
+ * @field_sep:     -t: columns separated by this instead of two spaces
+ * @group_total:   with --group, the 100% of each member (@total is the
+ *                 leader's): the hists' nr_members values
  */
 struct hists_print_opts {
 	struct hist_column cols[HPP_NR_COLUMNS + SORT_NR_KEYS];
@@ -47,6 +49,7 @@ struct hists_print_opts {
 	bool first_key_sym;
 	bool quiet;
 	const char *field_sep;
+	const uint64_t *group_total;
 };
 
 /* Print @hists (hists__output_resort() done) to @fp. Returns lines printed. */
