@@ -99,3 +99,41 @@ same_file()
 		diff -u "$2" "$3" | sed 's/^/   | /' | head -20
 	fi
 }
+
+# ---- perf report --stdio side by side (report.sh, report-opts.sh) ----
+# Each run is rN in $TMPD; N counts them. Both outputs lose the
+# reference's random "# (Tip: ...)" block, then FILTER (sed) if given.
+COMPAT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TIP='/^# (Tip: /,+1d'
+
+report_compare()	# report_compare NAME [FILTER]
+{
+	local name=$1 filter=${2:-} s
+	same_rc "$name"
+	for s in out err; do
+		sed -e "$TIP" "$TMPD/ref-$name.$s" | sed -e '${/^#$/d}' > "$TMPD/ref-$name.$s.f"
+		cp "$TMPD/our-$name.$s" "$TMPD/our-$name.$s.f"
+		if [ -n "$filter" ]; then
+			sed -i -e "$filter" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
+		fi
+		if ! cmp -s "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"; then
+			awk -f "$COMPAT_DIR/unresolved-ties.awk" "$TMPD/ref-$name.$s.f" > "$TMPD/ref-$name.$s.t"
+			awk -f "$COMPAT_DIR/unresolved-ties.awk" "$TMPD/our-$name.$s.f" > "$TMPD/our-$name.$s.t"
+			if cmp -s "$TMPD/ref-$name.$s.t" "$TMPD/our-$name.$s.t"; then
+				echo "$name ($(cat "$TMPD/$name.what")): the same but for the order of tied unresolved entries"
+				continue
+			fi
+		fi
+		same_file "$name ($(cat "$TMPD/$name.what")): std$s" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
+	done
+}
+
+report_side_by_side()	# report_side_by_side FILE FILTER ARGS...
+{
+	local file=$1 filter=$2
+	shift 2
+	N=$((${N:-0} + 1))
+	both "r$N" report --stdio -i "$file" "$@"
+	echo "${file##*/} $*" > "$TMPD/r$N.what"
+	report_compare "r$N" "$filter"
+}

@@ -37,32 +37,6 @@ perf_test_isolate
 D=$(cd "$(dirname "$0")/../data" 2>/dev/null && pwd)
 printf '[report]\n\tchildren = false\n' > "$HOME/.perfconfig"
 
-TIP='/^# (Tip: /,+1d'
-
-compare()	# compare NAME [FILTER]
-{
-	local name=$1 filter=${2:-} s
-	same_rc "$name"
-	for s in out err; do
-		sed -e "$TIP" "$TMPD/ref-$name.$s" | sed -e '${/^#$/d}' > "$TMPD/ref-$name.$s.f"
-		cp "$TMPD/our-$name.$s" "$TMPD/our-$name.$s.f"
-		if [ -n "$filter" ]; then
-			sed -i -e "$filter" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
-		fi
-		same_file "$name ($(cat "$TMPD/$name.what")): std$s" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
-	done
-}
-
-N=0
-report()	# report FILE [FILTER] -- ARGS...
-{
-	local file=$1 filter=$2
-	shift 2
-	N=$((N + 1))
-	both "r$N" report --stdio -i "$file" "$@"
-	echo "${file##*/} $*" > "$TMPD/r$N.what"
-	compare "r$N" "$filter"
-}
 
 WORK='for i in $(seq 1 20000); do :; done; ls / > /dev/null'
 
@@ -83,21 +57,21 @@ GROUP=(
 for f in "$TMPD/grp.data" "$TMPD/nogrp.data"; do
 	for o in "${GROUP[@]}"; do
 		# shellcheck disable=SC2086
-		report "$f" "" $o
+		report_side_by_side "$f" "" $o
 	done
 done
 # --group-sort-idx without a group is a usage error; --group makes one.
-report "$TMPD/nogrp.data" "" --group --group-sort-idx 1
+report_side_by_side "$TMPD/nogrp.data" "" --group --group-sort-idx 1
 # Callchains: sibling frames of equal period in different dsos are ordered
 # by the address of the reference's dso objects; only entry lines count.
-report "$TMPD/grpg.data" "" -g none
+report_side_by_side "$TMPD/grpg.data" "" -g none
 for o in "" "-g caller --sort dso,sym"; do
 	# shellcheck disable=SC2086
-	report "$TMPD/grpg.data" '/^ *[0-9.]*%  /!d' $o
+	report_side_by_side "$TMPD/grpg.data" '/^ *[0-9.]*%  /!d' $o
 done
 for o in "" "--no-group" "-n" "-t ;"; do
 	# shellcheck disable=SC2086
-	report "$D/group-clock.data" "" $o
+	report_side_by_side "$D/group-clock.data" "" $o
 done
 
 # ---- the trace key: tracepoint payloads as perf script prints them ----
@@ -105,13 +79,13 @@ TRACE=("--sort trace" "--sort trace,comm -n" "--sort comm,trace" "-F overhead,tr
        "--sort trace -t ,")
 for o in "${TRACE[@]}" "--sort trace --raw-trace"; do
 	# shellcheck disable=SC2086
-	report "$D/sched-switch.data" "" $o
+	report_side_by_side "$D/sched-switch.data" "" $o
 done
 if "$REF" record --no-bpf-event -q -a -e sched:sched_switch -e cpu-clock -F 1000 \
 	-o "$TMPD/a.data" -- sleep 0.3 > /dev/null 2>&1; then
 	for o in "${TRACE[@]}" "--sort trace --raw-trace"; do
 		# shellcheck disable=SC2086
-		report "$TMPD/a.data" "" $o
+		report_side_by_side "$TMPD/a.data" "" $o
 	done
 fi
 # Payloads with %ps kernel addresses, strings and flags. --raw-trace is
@@ -121,7 +95,7 @@ if "$REF" record --no-bpf-event -q -a -e syscalls:sys_enter_openat -e timer:hrti
 	-e 'irq:*' -o "$TMPD/t.data" -- sleep 0.2 > /dev/null 2>&1; then
 	for o in "${TRACE[@]}"; do
 		# shellcheck disable=SC2086
-		report "$TMPD/t.data" "" $o
+		report_side_by_side "$TMPD/t.data" "" $o
 	done
 fi
 
@@ -132,8 +106,8 @@ for f in "$D/cpu-clock.data" "$D/threads.data" "$D/cpu-clock-z.data" "$D/cpu-clo
 	 "$D/cpu-clock-g.data" "$D/sched-switch.data" "$TMPD/nogrp.data" "$TMPD/grpg.data" \
 	 ${TMPD}/a.data ${TMPD}/t.data; do
 	[ -r "$f" ] || continue
-	report "$f" "" --tasks
-	report "$f" "" --mmaps
+	report_side_by_side "$f" "" --tasks
+	report_side_by_side "$f" "" --mmaps
 done
 
 # ---- --children: unresolved addresses, --max-stack ----
@@ -148,7 +122,7 @@ for f in "$D/cpu-clock-g.data" "$TMPD/g.data"; do
 		 "--children --max-stack 6 -g none" "--children --sort dso -g none" \
 		 "-G --max-stack 4 --no-children" "--max-stack 3 --no-children"; do
 		# shellcheck disable=SC2086
-		report "$f" "" $o
+		report_side_by_side "$f" "" $o
 	done
 done
 
@@ -156,7 +130,7 @@ done
 for o in "-t ," "-t : -n --show-total-period --show-cpu-utilization" \
 	 "-t , --sort cpu,pid,sym,time" "-t , --sort sym,comm" "-t , -F overhead,sym,period"; do
 	# shellcheck disable=SC2086
-	report "$D/cpu-clock.data" "" $o
+	report_side_by_side "$D/cpu-clock.data" "" $o
 done
 
 # ---- --sort with sample or period, and unknown keys ----
@@ -166,7 +140,7 @@ for o in "--sort comm,period" "--sort dso,period" "--sort comm,sample" "--sort c
 	 "--sort dso,sample,comm" "--sort comm,overhead" "--sort foo" "-F foo" \
 	 "-F comm --sort foo" "--sort comm -F bar" "--sort comm,foo,dso"; do
 	# shellcheck disable=SC2086
-	report "$D/threads.data" "" $o
+	report_side_by_side "$D/threads.data" "" $o
 done
 
 # ---- srcline after other keys ----
@@ -179,7 +153,7 @@ done
 for f in "$D/threads.data" "$D/cpu-clock.data"; do
 	for o in "--sort sym,srcline" "-F overhead,sym,srcline" "--sort comm,srcline"; do
 		# shellcheck disable=SC2086
-		report "$f" "" --dsos 'dash,[kernel.kallsyms]' $o
+		report_side_by_side "$f" "" --dsos 'dash,[kernel.kallsyms]' $o
 	done
 done
 

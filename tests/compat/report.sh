@@ -38,40 +38,6 @@ D=$(cd "$(dirname "$0")/../data" 2>/dev/null && pwd)
 # The system config of this machine sets report.children; make it explicit.
 printf '[report]\n\tchildren = false\n' > "$HOME/.perfconfig"
 
-TIP='/^# (Tip: /,+1d'
-
-compare()	# compare NAME [FILTER]
-{
-	local name=$1 filter=${2:-} s
-	same_rc "$name"
-	for s in out err; do
-		sed -e "$TIP" "$TMPD/ref-$name.$s" | sed -e '${/^#$/d}' > "$TMPD/ref-$name.$s.f"
-		cp "$TMPD/our-$name.$s" "$TMPD/our-$name.$s.f"
-		if [ -n "$filter" ]; then
-			sed -i -e "$filter" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
-		fi
-		if ! cmp -s "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"; then
-			awk -f "$(dirname "$0")/unresolved-ties.awk" "$TMPD/ref-$name.$s.f" > "$TMPD/ref-$name.$s.t"
-			awk -f "$(dirname "$0")/unresolved-ties.awk" "$TMPD/our-$name.$s.f" > "$TMPD/our-$name.$s.t"
-			if cmp -s "$TMPD/ref-$name.$s.t" "$TMPD/our-$name.$s.t"; then
-				echo "$name ($(cat "$TMPD/$name.what")): the same but for the order of tied unresolved entries"
-				continue
-			fi
-		fi
-		same_file "$name ($(cat "$TMPD/$name.what")): std$s" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
-	done
-}
-
-N=0
-report()	# report FILE [FILTER] -- ARGS...
-{
-	local file=$1 filter=$2
-	shift 2
-	N=$((N + 1))
-	both "r$N" report --stdio -i "$file" "$@"
-	echo "${file##*/} $*" > "$TMPD/r$N.what"
-	compare "r$N" "$filter"
-}
 
 # Orders and options for any file.
 COMMON=(
@@ -112,17 +78,17 @@ fi
 for f in "${files[@]}"; do
 	for o in "${COMMON[@]}"; do
 		# shellcheck disable=SC2086
-		report "$f" "" $o
+		report_side_by_side "$f" "" $o
 	done
-	report "$f" "" --sort trace
+	report_side_by_side "$f" "" --sort trace
 done
 for f in "${gfiles[@]}"; do
 	for o in "${GRAPH[@]}"; do
 		# shellcheck disable=SC2086
-		report "$f" "" $o
+		report_side_by_side "$f" "" $o
 	done
 	# --children: the entry lines of resolved symbols, in any order (see above).
-	report "$f" '/^ *[0-9.]*% *[0-9.]*% .*\] 0*x*[0-9a-f]*$/d; /^ *[0-9.]*% *[0-9.]*% /!d' --children -g none
+	report_side_by_side "$f" '/^ *[0-9.]*% *[0-9.]*% .*\] 0*x*[0-9a-f]*$/d; /^ *[0-9.]*% *[0-9.]*% /!d' --children -g none
 done
 if [ -n "${tfile:-}" ]; then
 	# --cpu without a comm column: when a sample of the reference's own
@@ -131,17 +97,17 @@ if [ -n "${tfile:-}" ]; then
 	# to "perf-ex".
 	for o in "" "--sort cpu,comm" "--sort dso,sym" "-n --sort pid" "--sort dso,sym --cpu 0"; do
 		# shellcheck disable=SC2086
-		report "$tfile" "" $o
+		report_side_by_side "$tfile" "" $o
 	done
 fi
 
 # report.children from the config file, and --no-children over it.
 printf '[report]\n\tchildren = true\n' > "$HOME/.perfconfig"
-report "$D/cpu-clock-g.data" '1,10!d'
-report "$D/cpu-clock-g.data" "" --no-children
+report_side_by_side "$D/cpu-clock-g.data" '1,10!d'
+report_side_by_side "$D/cpu-clock-g.data" "" --no-children
 # The other fixtures: compressed and pipe mode.
-report "$D/cpu-clock-z.data" ""
-report "$D/cpu-clock.pipe.data" ""
+report_side_by_side "$D/cpu-clock-z.data" ""
+report_side_by_side "$D/cpu-clock.pipe.data" ""
 
 echo "$N runs compared"
 finish
