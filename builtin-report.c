@@ -143,8 +143,8 @@ struct report {
 
 /*
  * One address resolved: its dso and symbol, and with --inline (the
- * default) its inline levels as frames, innermost first (@inl, stored
- * by callchain__intern() so they outlive the slot).
+ * default) its inline levels as frames, innermost first (@inl, kept by
+ * callchain__keep_frames() so they outlive the slot).
  */
 struct frame_cache_slot {
 	uint64_t ip;
@@ -201,8 +201,13 @@ static void frame_cache_slot__inline(struct frame_cache_slot *e)
 		e->nr_inl = n;
 }
 
+/*
+ * @ip's slot, filled on a miss from @known (an unwound frame, which the
+ * unwinder resolved already) or by a lookup.
+ */
 static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uint8_t cpumode,
-						      uint64_t ip, struct frame_cache_slot *tmp)
+						      uint64_t ip, const struct unwind_entry *known,
+						      struct frame_cache_slot *tmp)
 {
 	const void *maps = cpumode == PERF_RECORD_MISC_USER ? (const void *)thread->maps : NULL;
 	struct frame_cache_slot *e = tmp;
@@ -218,18 +223,23 @@ static struct frame_cache_slot *report__resolve_frame(struct thread *thread, uin
 		    e->cpumode == cpumode)
 			return e;
 	}
-	addr_location__init(&al);
-	thread__find_symbol(thread, cpumode, ip, &al);
 	e->ip = ip;
 	e->maps = maps;
 	e->cpumode = cpumode;
-	/* The dso lives as long as the machine: no reference is kept per frame. */
-	e->dso = al.map ? al.map->dso : NULL;
-	e->sym = al.sym;
-	e->map = al.map;
 	e->inl_done = false;
 	e->gen = e != tmp ? frame_cache_gen : 0;
-	addr_location__exit(&al);
+	if (known) {
+		e->map = known->map;
+		e->sym = known->sym;
+	} else {
+		addr_location__init(&al);
+		thread__find_symbol(thread, cpumode, ip, &al);
+		e->map = al.map;
+		e->sym = al.sym;
+		addr_location__exit(&al);
+	}
+	/* The dso lives as long as the machine: no reference is kept per frame. */
+	e->dso = e->map ? e->map->dso : NULL;
 	return e;
 }
 
@@ -263,16 +273,18 @@ static int report__frames_reserve(struct report *rep, int nr, int n)
 }
 
 /*
- * Append the frame at @ip to rep->frames[*@nr...], callee first: with
- * @inl its inline levels, innermost first, else the frame itself. The
- * reference expands only unwound frames, not the kernel's callchain.
+ * Append the frame at @ip to rep->frames[*@nr...], callee first: for an
+ * @unwound frame its inline levels, innermost first, else the frame
+ * itself. The reference expands only unwound frames, not the kernel's
+ * callchain.
  * -U leaves out what has no symbol. 0 or -ENOMEM.
  */
 static int report__push_frame(struct report *rep, struct thread *thread, uint8_t cpumode,
-			      uint64_t ip, bool inl, int *nr)
+			      uint64_t ip, const struct unwind_entry *unwound, int *nr)
 {
 	struct frame_cache_slot tmp;
-	struct frame_cache_slot *e = report__resolve_frame(thread, cpumode, ip, &tmp);
+	struct frame_cache_slot *e = report__resolve_frame(thread, cpumode, ip, unwound, &tmp);
+	bool inl = unwound != NULL;
 	int n;
 
 	if (inl && !e->inl_done)
@@ -339,7 +351,7 @@ static int report__resolve_callchain(struct report *rep, struct thread *thread,
 		/* Markers past the last frame kept are not looked at, as by the reference. */
 		if (seen - skip > (uint64_t)rep->max_stack)
 			break;
-		err = report__push_frame(rep, thread, cpumode, ip, false, nr);
+		err = report__push_frame(rep, thread, cpumode, ip, NULL, nr);
 		if (err)
 			return err;
 	}
@@ -357,7 +369,7 @@ static int report__unwind_entry(struct unwind_entry *entry, void *arg)
 {
 	struct report_unwind *ru = arg;
 
-	ru->err = report__push_frame(ru->rep, ru->thread, PERF_RECORD_MISC_USER, entry->ip, true,
+	ru->err = report__push_frame(ru->rep, ru->thread, PERF_RECORD_MISC_USER, entry->ip, entry,
 				     &ru->nr);
 	return ru->err ? 1 : 0;
 }
@@ -397,7 +409,6 @@ static void frames__reverse(struct callchain_frame *f, int nr)
 		f[nr - 1 - i] = t;
 	}
 }
-
 
 /* --comms, --pid, --tid, --dsos, -S */
 static bool report__filtered(struct report *rep, const struct addr_location *al)
@@ -1269,6 +1280,24 @@ static int thread__table_cmp(const void *pa, const void *pb)
 	return a->tid < b->tid ? -1 : a->tid > b->tid;
 }
 
+static int report_task__tid_cmp(const void *pa, const void *pb)
+{
+	pid_t a = (*(struct report_task * const *)pa)->thread->tid;
+	pid_t b = (*(struct report_task * const *)pb)->thread->tid;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The task of @tid in @by_tid (sorted by tid), or NULL. */
+static struct report_task *report_task__find(struct report_task **by_tid, size_t nr, pid_t tid)
+{
+	struct thread key_thread = { .tid = tid };
+	struct report_task key_task = { .thread = &key_thread }, *key = &key_task, **found;
+
+	found = bsearch(&key, by_tid, nr, sizeof(*by_tid), report_task__tid_cmp);
+	return found ? *found : NULL;
+}
+
 static void report_task__append(struct report_task **head, struct report_task **tail,
 				struct report_task *task)
 {
@@ -1303,9 +1332,9 @@ static void report_task__fprintf(const struct report *rep, const struct report_t
 static int report__tasks_print(struct report *rep, FILE *fp)
 {
 	struct machine *machine = rep->machine;
-	struct report_task *tasks = NULL, *head = NULL, *tail = NULL, *task;
+	struct report_task *tasks = NULL, **by_tid = NULL, *head = NULL, *tail = NULL, *task;
 	struct thread **threads = NULL, **pos, *idle;
-	size_t nr = 0, i, j;
+	size_t nr = 0, i;
 	int err = -ENOMEM;
 
 	/* The reference's machine always has the idle task. */
@@ -1314,26 +1343,29 @@ static int report__tasks_print(struct report *rep, FILE *fp)
 	machine__for_each_thread(machine, report__count_thread, &nr);
 	threads = calloc(nr + 1, sizeof(*threads));
 	tasks = calloc(nr + 1, sizeof(*tasks));
-	if (!threads || !tasks)
+	by_tid = calloc(nr + 1, sizeof(*by_tid));
+	if (!threads || !tasks || !by_tid)
 		goto out;
 	pos = threads;
 	machine__for_each_thread(machine, report__collect_thread, &pos);
 	qsort(threads, nr, sizeof(*threads), thread__table_cmp);
-	for (i = 0; i < nr; i++)
+	for (i = 0; i < nr; i++) {
 		tasks[i].thread = threads[i];
+		by_tid[i] = &tasks[i];
+	}
+	/* Parents are looked up by tid: a system-wide file has thousands of tasks. */
+	qsort(by_tid, nr, sizeof(*by_tid), report_task__tid_cmp);
 
 	for (i = 0; i < nr; i++) {
 		/* Link the task under its parent, up to a task already linked. */
 		for (task = &tasks[i]; task && !task->listed;) {
-			struct report_task *parent = NULL;
+			struct report_task *parent;
 
 			if (task->thread->ppid == -1) {
 				report_task__append(&head, &tail, task);
 				break;
 			}
-			for (j = 0; j < nr; j++)
-				if (tasks[j].thread->tid == task->thread->ppid)
-					parent = &tasks[j];
+			parent = report_task__find(by_tid, nr, task->thread->ppid);
 			if (!parent) {
 				pr_err("Error: failed to process tasks\n");
 				err = -ENOENT;
@@ -1350,6 +1382,7 @@ static int report__tasks_print(struct report *rep, FILE *fp)
 out:
 	free(threads);
 	free(tasks);
+	free(by_tid);
 	return err;
 }
 

@@ -211,7 +211,7 @@ uint64_t hist_entry__hpp_value(const struct hist_entry *he, int hpp)
 	}
 }
 
-static const struct hist_entry *hist_entry__member(const struct hist_entry *he, int idx)
+const struct hist_entry *hist_entry__member(const struct hist_entry *he, int idx)
 {
 	return idx == 0 ? he : he->group ? he->group[idx] : NULL;
 }
@@ -292,6 +292,17 @@ static int hist_entry__key_cmp(const void *pa, const void *pb)
 	return ret ? ret : (a->seq < b->seq ? -1 : a->seq > b->seq);
 }
 
+static int hist_entry__alloc_group(struct hist_entry *he, int nr)
+{
+	if (he->group)
+		return 0;
+	he->group = calloc(nr, sizeof(*he->group));
+	if (!he->group)
+		return -ENOMEM;
+	he->group[0] = he;
+	return 0;
+}
+
 int hists__link_group(struct hists **members, int nr, int sort_idx)
 {
 	struct hists *leader = members[0];
@@ -299,30 +310,21 @@ int hists__link_group(struct hists **members, int nr, int sort_idx)
 	size_t b;
 	int i;
 
-	/* Twins first: the table may grow while they are added. */
-	for (i = 1; i < nr; i++)
-		for (b = 0; b < members[i]->table_size; b++)
-			if ((he = members[i]->table[b].he) && !hists__findnew(leader, he))
-				return -ENOMEM;
-	for (b = 0; b < leader->table_size; b++) {
-		if (!(he = leader->table[b].he))
-			continue;
-		free(he->group);
-		he->group = calloc(nr, sizeof(*he->group));
-		if (!he->group)
-			return -ENOMEM;
-		he->group[0] = he;
-	}
+	/* Each member's entries find (or make) their twin in the leader. */
 	for (i = 1; i < nr; i++) {
 		for (b = 0; b < members[i]->table_size; b++) {
 			if (!(he = members[i]->table[b].he))
 				continue;
 			twin = hists__findnew(leader, he);
-			if (!twin)
+			if (!twin || hist_entry__alloc_group(twin, nr))
 				return -ENOMEM;
 			twin->group[i] = he;
 		}
 	}
+	/* Entries of the leader's own that no member has. */
+	for (b = 0; b < leader->table_size; b++)
+		if ((he = leader->table[b].he) && hist_entry__alloc_group(he, nr))
+			return -ENOMEM;
 	leader->nr_members = nr;
 	leader->group_sort_idx = sort_idx > 0 ? sort_idx : 0;
 	return 0;

@@ -157,6 +157,8 @@ int hists__output_resort(struct hists *hists);
 
 /* The value a non-key column (enum hpp_column) shows for @he; 0 for NULL. */
 uint64_t hist_entry__hpp_value(const struct hist_entry *he, int hpp);
+/* Member @idx's entry for @he of a linked group (0: @he), NULL where none. */
+const struct hist_entry *hist_entry__member(const struct hist_entry *he, int idx);
 
 /*
  * Show the @nr hists of an event group together: @members[0] is the

@@ -96,16 +96,10 @@ int perf_sample__is_pos(uint64_t sample_type)
 	return idx;
 }
 
-/*
- * libc's memset through a pointer the compiler cannot see through: inline,
- * it becomes "rep stos", whose start-up cost was half of parsing a sample.
- */
-static void *(*volatile sample_memset)(void *, int, size_t) = memset;
-
 static void sample__init(struct perf_sample *s, const struct perf_event_attr *attr,
 			 const union perf_event *event)
 {
-	sample_memset(s, 0, sizeof(*s));
+	memzero_outline(s, sizeof(*s));
 	s->pid = s->tid = s->cpu = (uint32_t)-1;
 	s->time = s->id = s->stream_id = (uint64_t)-1;
 	s->period = attr->sample_period;

@@ -743,7 +743,7 @@ static void put_frame(struct script_print *sp, unsigned int opts, uint64_t ip, s
 		put_srcline(sp, map, addr, sym != NULL);
 	}
 	if (inlined)
-		put_str(sp, " (inlined)");
+		put_str(sp, SYMBOL_INLINED_SUFFIX);
 	put_ch(sp, '\n');
 }
 

@@ -135,7 +135,7 @@ static int sym__snprintf(const struct hist_entry *he, char *buf, size_t size)
 {
 	if (he->sym)
 		return snprintf(buf, size, "[%c] %s%s", he->level, he->sym->name,
-				he->sym->inlined ? " (inlined)" : "");
+				he->sym->inlined ? SYMBOL_INLINED_SUFFIX : "");
 	/* "%#.16x": zero prints without the 0x, as the reference's does. */
 	return snprintf(buf, size, "[%c] %#.16" PRIx64, he->level, he->ip);
 }

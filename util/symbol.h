@@ -42,6 +42,9 @@ enum {
  *
  * Symbols are owned by the table they are in and live as long as it does.
  */
+/* What follows an inline level's name wherever it is printed. */
+#define SYMBOL_INLINED_SUFFIX " (inlined)"
+
 struct symbol {
 	uint64_t start;
 	uint64_t end;

@@ -11,6 +11,7 @@
 #include "map.h"
 #include "maps.h"
 #include "thread.h"
+#include "util.h"
 #include "zalloc.h"
 
 struct thread *thread__new(pid_t pid, pid_t tid)
@@ -150,12 +151,9 @@ int thread__insert_map(struct thread *thread, struct map *map)
 
 /* ---- lookups ---- */
 
-/* libc's memset, not an inlined "rep stos": see sample__init() in sample.c. */
-static void *(*volatile al_memset)(void *, int, size_t) = memset;
-
 void addr_location__init(struct addr_location *al)
 {
-	al_memset(al, 0, sizeof(*al));
+	memzero_outline(al, sizeof(*al));
 	al->cpu = -1;
 	al->socket = -1;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -38,6 +39,18 @@ static inline bool IS_ERR(const void *p)
 	return (unsigned long)p >= (unsigned long)-MAX_ERRNO;
 }
 static inline bool IS_ERR_OR_NULL(const void *p) { return !p || IS_ERR(p); }
+
+/*
+ * Zero @size bytes with libc's memset, through a pointer the compiler
+ * cannot see through: inlined for a large struct it becomes "rep stos",
+ * whose start-up cost was half of parsing a sample.
+ */
+static inline void memzero_outline(void *p, size_t size)
+{
+	static void *(*volatile libc_memset)(void *, int, size_t) = memset;
+
+	libc_memset(p, 0, size);
+}
 
 /* Prefix test that reads as a predicate, e.g. strstarts(arg, "--"). */
 static inline bool strstarts(const char *s, const char *prefix)

@@ -70,7 +70,7 @@ static int hpp__snprintf_group(int hpp, const struct hist_entry *he, int nr_memb
 
 	buf[0] = 0;
 	for (i = 0; i < nr_members && (size_t)n < size; i++) {
-		const struct hist_entry *m = i == 0 ? he : he->group ? he->group[i] : NULL;
+		const struct hist_entry *m = hist_entry__member(he, i);
 		uint64_t total = i && opts->group_total ? opts->group_total[i] : opts->total;
 
 		hpp__snprintf(hpp, m, total, v, sizeof(v));
@@ -127,12 +127,13 @@ static int hist_entry__prefix_cmp(const void *pa, const void *pb)
 
 /*
  * The reference looks up an entry's source line (or formats its trace
- * payload) only when its tree compares on that key: when another sample agreed on every key before
- * it. Only those entries size the column; the others print cut to the
- * width. Returns the width, or -1 when every entry counts.
+ * payload) only when its tree compares on that key: when another sample
+ * agreed on every key before it. Only those entries size the column; the
+ * others print cut to the width. Returns the width, or -1 when every
+ * entry counts.
  */
 static int hists__lazy_width(struct hists *hists, const struct hist_column *col,
-				const struct hists_print_opts *opts)
+			     const struct hists_print_opts *opts)
 {
 	struct hist_entry **v;
 	char buf[LINE_MAX_LEN];
@@ -214,7 +215,7 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 				len = (int)strlen(thread__comm_str(he->thread));
 			/* The reference's width leaves " (inlined)" out, so it sticks out. */
 			if (col->key->id == SORT_SYM && he->sym && he->sym->inlined)
-				len -= (int)strlen(" (inlined)");
+				len -= (int)strlen(SYMBOL_INLINED_SUFFIX);
 			if (!he->sym)
 				unresolved = true;
 			if (len > col->width)
@@ -266,7 +267,7 @@ static size_t hists__fprintf_header(const struct hists_print_opts *opts, FILE *f
 static const char *frame__name(const struct callchain_frame *f, char *buf, size_t size)
 {
 	if (f->sym && f->sym->inlined) {
-		snprintf(buf, size, "%s (inlined)", f->sym->name);
+		snprintf(buf, size, "%s" SYMBOL_INLINED_SUFFIX, f->sym->name);
 		return buf;
 	}
 	if (f->sym)
@@ -385,7 +386,7 @@ static size_t __graph(FILE *fp, struct callchain_node *parent, uint64_t total, i
 		}
 		new_mask &= ~(1ULL << (depth - 1));
 		/* The reference's filler entry reads so on every run here. */
-		graph_entry(fp, remaining, count, "[...] (inlined)", depth, new_mask, 0, total, left_margin);
+		graph_entry(fp, remaining, count, "[...]" SYMBOL_INLINED_SUFFIX, depth, new_mask, 0, total, left_margin);
 		ret++;
 	}
 	return ret;
