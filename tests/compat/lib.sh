@@ -117,8 +117,8 @@ report_compare()	# report_compare NAME [FILTER]
 			sed -i -e "$filter" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
 		fi
 		if ! cmp -s "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"; then
-			awk -f "$COMPAT_DIR/unresolved-ties.awk" "$TMPD/ref-$name.$s.f" > "$TMPD/ref-$name.$s.t"
-			awk -f "$COMPAT_DIR/unresolved-ties.awk" "$TMPD/our-$name.$s.f" > "$TMPD/our-$name.$s.t"
+			awk -f "$COMPAT_DIR/tied-entries.awk" "$TMPD/ref-$name.$s.f" > "$TMPD/ref-$name.$s.t"
+			awk -f "$COMPAT_DIR/tied-entries.awk" "$TMPD/our-$name.$s.f" > "$TMPD/our-$name.$s.t"
 			if cmp -s "$TMPD/ref-$name.$s.t" "$TMPD/our-$name.$s.t"; then
 				echo "$name ($(cat "$TMPD/$name.what")): the same but for the order of tied unresolved entries"
 				continue

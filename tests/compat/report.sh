@@ -18,7 +18,7 @@
 #  - ties between entries without a symbol in different dsos: the
 #    reference orders them by the heap addresses of its dso objects
 #    (mostly creation order, as ours). Runs of such tied entries are
-#    compared sorted (unresolved-ties.awk); a difference in order alone
+#    compared sorted (tied-entries.awk); a difference in order alone
 #    is named in the output.
 #  - srcline/srcfile: the line of inlined code and of files without line
 #    tables is the symbolization's (util/srcline.c) business and differs

@@ -81,7 +81,16 @@ path_check c "executable -> shared library -> callback" \
 	';main;run_loop;uwlib_work;leaf_cb;spin '
 path_check c "an inlined function in the executable" ';uwlib_work;leaf_cb;leaf_inline '
 path_check c "an inlined function in the shared library" ';main;run_loop;uwlib_work;lib_mix '
-path_check c "a signal handler over the interrupted stack" ';main;run_loop;.*;on_prof;spin '
+# Some recordings hold no complete handler stack (seen twice in CI: the
+# reference's stacks stop at the signal frame as ours do, sample for
+# sample, see above); unit test 20.3 unwinds a handler every time.
+"$REF" script -i "$TMPD/c.data" 2>/dev/null |
+	awk -f "$(dirname "$0")/stackcollapse.awk" > "$TMPD/ref-folded-c.txt"
+if grep -qE ';main;run_loop;.*;on_prof;spin ' "$TMPD/ref-folded-c.txt"; then
+	path_check c "a signal handler over the interrupted stack" ';main;run_loop;.*;on_prof;spin '
+else
+	echo "note: c: no handler stack down to main in this recording, the reference's either"
+fi
 # A few samples in 1 s land in the vdso: look in every file of uwc.
 cat "$TMPD/folded-c.txt" "$TMPD/folded-small.txt" "$TMPD/folded-tiny.txt" > "$TMPD/folded-uwc.txt"
 path_check uwc "the vdso" ';main;run_loop;[^;]*clock_gettime;__vdso_clock_gettime'
@@ -166,7 +175,10 @@ fi
 #    name and other symbols by address, an order that is not transitive,
 #    so a lookup can miss the existing entry and add a second one. We
 #    make one entry. Only when the reference shows such a pair, the
-#    entries are compared with the pair's values added up.
+#    entries are compared with the pair's values added up;
+#  - the order of tied entries (equal values, same columns before the
+#    symbol): the reference's is its tree's insertion order; such runs
+#    are compared sorted (tied-entries.awk) and the test says so.
 PERF_CONFIG=$TMPD/libunwind.config "$PERF" report --stdio -i "$TMPD/c.data" --no-children \
 	-g folded > "$TMPD/rep-folded.txt" 2>&1
 check "perf report -g shows unwound user frames (spin;leaf_cb;uwlib_work;run_loop;main)" \
@@ -224,6 +236,12 @@ report_cmp()	# report_cmp NAME ARGS...
 				"entries compared added up"
 			return
 		fi
+	fi
+	awk -v any=1 -f "$(dirname "$0")/tied-entries.awk" "$TMPD/$r.txt" > "$TMPD/$r.ties"
+	awk -v any=1 -f "$(dirname "$0")/tied-entries.awk" "$TMPD/$o.txt" > "$TMPD/$o.ties"
+	if cmp -s "$TMPD/$r.ties" "$TMPD/$o.ties"; then
+		echo "note: $name, report $*: the same but for the order of tied entries"
+		return
 	fi
 	fail "$name: perf report --stdio $* differs from the reference's"
 	diff -u "$TMPD/$r.txt" "$TMPD/$o.txt" | sed 's/^/   | /' | head -30
