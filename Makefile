@@ -75,7 +75,7 @@ ifneq ($(NO_$(1)),1)
   ifeq ($(shell $(PKG_CONFIG) --exists $(pc_$(1)) 2>/dev/null && echo yes),yes)
     CONFIG_$(1) := y
     FEATURE_CFLAGS += $$(shell $(PKG_CONFIG) --cflags $(pc_$(1)))
-    FEATURE_LIBS   += $$(shell $(PKG_CONFIG) --libs $(pc_$(1)))
+    LIBS_$(1)      := $$(shell $(PKG_CONFIG) --libs $(pc_$(1)))
     FEATURE_DEFS   += -DHAVE_$(1)_SUPPORT
   else
     $$(error $(pc_$(1)) not found: install the Debian package $(deb_$(1)) (or run 'make deps'), or build with NO_$(1)=1)
@@ -84,6 +84,9 @@ endif
 endef
 $(foreach f,$(FEATURES),$(eval $(call detect_feature,$(f))))
 endif
+# libpython is linked into the python engine (a shared object loaded when
+# a script runs, see below), never into perf itself.
+FEATURE_LIBS := $(foreach f,$(filter-out LIBPYTHON,$(FEATURES)),$(LIBS_$(f)))
 
 # ---------------------------------------------------------------------------
 # Sources. New files are picked up by the wildcards; a file that needs an
@@ -92,10 +95,10 @@ SRCS_LIBELF        := util/symbol-elf.c
 SRCS_LIBDW         := util/srcline.c util/unwind-libdw.c
 SRCS_LIBTRACEEVENT := util/trace-event-parse.c
 SRCS_LIBUNWIND     := util/unwind-libunwind.c
-SRCS_LIBPYTHON     := util/scripting-python.c
+SRCS_LIBPYTHON     := util/scripting-python-load.c
 SRCS_SLANG         := $(wildcard ui/tui/*.c ui/browsers/*.c)
 SRCS_ZSTD          := util/zstd.c
-OPTIONAL_SRCS := $(foreach f,$(FEATURES),$(SRCS_$(f)))
+OPTIONAL_SRCS := $(foreach f,$(FEATURES),$(SRCS_$(f))) util/scripting-python.c
 ENABLED_SRCS  := $(foreach f,$(FEATURES),$(if $(CONFIG_$(f)),$(SRCS_$(f))))
 
 ALL_SRCS := perf.c $(wildcard builtin-*.c util/*.c util/*/*.c ui/*.c ui/stdio/*.c \
@@ -145,7 +148,7 @@ all: perf
 # Rebuild everything when the flags change (GIT-CFLAGS style).
 $(OUT)/PERF-CFLAGS: FORCE
 	@mkdir -p $(OUT)
-	@echo '$(ALL_CFLAGS) $(ALL_LDFLAGS) $(FEATURE_LIBS) $(LIBS) $(PERF_VERSION)' > $@.tmp
+	@echo '$(ALL_CFLAGS) $(ALL_LDFLAGS) $(FEATURE_LIBS) $(LIBS_LIBPYTHON) $(LIBS) $(PERF_VERSION)' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 # Switching SANITIZE relinks ./perf from the other variant's objects.
 .build/LAST-VARIANT: FORCE
@@ -174,9 +177,28 @@ $(OUT)/%.o: %.c $(OUT)/PERF-CFLAGS | $(GENERATED)
 # The call-graph workload must keep its frames and calls: main -> parent -> leaf.
 $(OUT)/tests/workloads/leafloop.o: ALL_CFLAGS += -O0 -fno-inline -fno-omit-frame-pointer
 
+# The python engine: util/scripting-python.c as a shared object with
+# libpython, embedded into perf by util/scripting-python-load.c (.incbin)
+# and loaded only by the commands that run python. It calls into perf
+# through perf's exported symbols, and exports nothing but its ops table.
+ifeq ($(CONFIG_LIBPYTHON),y)
+PYTHON_ENGINE := $(OUT)/python-engine.so
+$(OUT)/python-engine.o: util/scripting-python.c $(OUT)/PERF-CFLAGS | $(GENERATED)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  CC      $<')
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
+$(PYTHON_ENGINE): $(OUT)/python-engine.o
+	@$(if $(Q),echo '  LINK    $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -shared -o $@ $< $(LIBS_LIBPYTHON)
+$(OUT)/util/scripting-python-load.o: $(PYTHON_ENGINE)
+$(OUT)/util/scripting-python-load.o: ALL_CFLAGS += -DPYTHON_ENGINE_SO='"$(PYTHON_ENGINE)"'
+PERF_LDFLAGS := -Wl,--export-dynamic
+DEPS += $(OUT)/python-engine.d
+endif
+
 perf: $(OBJS) $(OUT)/PERF-CFLAGS .build/LAST-VARIANT
 	@$(if $(Q),echo '  LINK    $@')
-	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(FEATURE_LIBS) $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(PERF_LDFLAGS) -o $@ $(OBJS) $(FEATURE_LIBS) $(LIBS)
 
 -include $(DEPS)
 

@@ -895,6 +895,10 @@ static int script__start_python(struct perf_script *scr)
 		       "-s needs libpython (python3-dev)\n");
 		return -1;
 	}
+	if (err == -ELIBBAD) {
+		pr_err("perf script: cannot load the python engine (%s)\n", python__load_error());
+		return -1;
+	}
 	if (err == -EPERM) {
 		pr_err("perf script: cannot drop capabilities before running %s\n",
 		       scr->script_path);
@@ -928,6 +932,10 @@ static int script__generate(struct perf_script *scr)
 	if (err == -ENOTSUP) {
 		pr_err("this perf binary was built without python support: "
 		       "-g python needs libpython (python3-dev)\n");
+		return -1;
+	}
+	if (err == -ELIBBAD) {
+		pr_err("perf script: cannot load the python engine (%s)\n", python__load_error());
 		return -1;
 	}
 	if (err) {

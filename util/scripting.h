@@ -5,9 +5,10 @@
  * runs a script over the samples of a perf.data file (-s) or writes a
  * starter script for a file's events (-g python).
  *
- * The python engine (util/scripting-python.c) is built only with
- * python3's embedding library; without it the python__ functions below
- * fail with -ENOTSUP and the builtin says so.
+ * The python engine (util/scripting-python.c, a shared object embedded
+ * in perf and loaded on first use by util/scripting-python-load.c) is
+ * built only with python3's embedding library; without it the python__
+ * functions below fail with -ENOTSUP and the builtin says so.
  *
  * Layer 4: depends on util/evsel, util/thread, util/map, util/symbol,
  * util/trace-event-parse, util/unwind. Python prints what the script
@@ -108,6 +109,20 @@ int python__stop(void);
  * @path. Returns 0 or a negative errno.
  */
 int python__generate(struct evlist *evlist, struct trace_event *te, const char *path);
+
+/*
+ * Why the python engine could not be loaded, after a python__ call
+ * returned -ELIBBAD (the dynamic loader's message), else NULL.
+ */
+const char *python__load_error(void);
+
+/* The engine's entry points, as util/scripting-python.c exports them. */
+struct python_engine_ops {
+	int (*start)(const char *path, int argc, const char **argv);
+	int (*process_sample)(struct scripting_sample *ss);
+	int (*stop)(void);
+	int (*generate)(struct evlist *evlist, struct trace_event *te, const char *path);
+};
 #else
 static inline int python__start(const char *path, int argc, const char **argv)
 {
@@ -128,6 +143,10 @@ static inline int python__generate(struct evlist *evlist, struct trace_event *te
 {
 	(void)evlist; (void)te; (void)path;
 	return -ENOTSUP;
+}
+static inline const char *python__load_error(void)
+{
+	return NULL;
 }
 #endif
 

@@ -18,6 +18,18 @@ command -v python3 > /dev/null || skip "no python3"
 
 cd "$TMPD" || exit 1
 
+# ---- libpython is loaded by the commands that run python, only ----
+# (it costs more start-up than the rest of perf: the engine is a shared
+# object embedded in perf and loaded on first use)
+libs_of() {
+	LD_DEBUG=files "$@" 2>&1 > /dev/null | grep -c 'file=libpython3'
+}
+check_eq "perf version does not load libpython" "$(libs_of "$PERF" version)" 0
+check_eq "perf report does not load libpython" \
+	"$(libs_of "$PERF" report --stdio -i "$D/sched-switch.data")" 0
+echo 'pass' > empty.py
+check "perf script -s loads libpython" test "$(libs_of "$PERF" script -s empty.py -i "$D/sched-switch.data")" -ge 1
+
 # ---- recordings: tracepoints (syscalls) and callchains ----
 if ! "$PERF" record -q -e raw_syscalls:sys_enter -e raw_syscalls:sys_exit -o sys.data \
 	-- sh -c 'ls / /nonexistent-perf-test; true' > /dev/null 2>&1 || [ ! -s sys.data ]; then
