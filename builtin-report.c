@@ -1758,6 +1758,10 @@ int cmd_report(int argc, const char **argv)
 		symbol_conf.kallsyms_name = rep.kallsyms;
 	if (rep.vmlinux)
 		symbol_conf.vmlinux_name = rep.vmlinux;
+	if (symbol_conf__missing_file()) {
+		pr_err("Invalid file: %s\n", symbol_conf__missing_file());
+		return -EINVAL;
+	}
 
 	rep.use_callchain = true;
 	rep.print_callchain = true;

@@ -1429,6 +1429,10 @@ int cmd_script(int argc, const char **argv)
 		symbol_conf.kallsyms_name = scr.kallsyms;
 	if (scr.vmlinux)
 		symbol_conf.vmlinux_name = scr.vmlinux;
+	if (symbol_conf__missing_file()) {
+		pr_err("Invalid file: %s\n", symbol_conf__missing_file());
+		return -1;
+	}
 	if (scr.stop_bt_str)
 		scr.sp.stop_bt = &scr.stop_bt;
 	if (scr.sp.max_stack < 0)

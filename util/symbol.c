@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "symbol.h"
 #include "zalloc.h"
@@ -30,6 +31,15 @@ const char *symbol_conf__buildid_dir(void)
 	home = getenv("HOME");
 	snprintf(dir, sizeof(dir), "%s/.debug", home && *home ? home : "");
 	return dir;
+}
+
+const char *symbol_conf__missing_file(void)
+{
+	if (symbol_conf.vmlinux_name && access(symbol_conf.vmlinux_name, F_OK))
+		return symbol_conf.vmlinux_name;
+	if (symbol_conf.kallsyms_name && access(symbol_conf.kallsyms_name, F_OK))
+		return symbol_conf.kallsyms_name;
+	return NULL;
 }
 
 struct symbol *symbol__new(uint64_t start, uint64_t len, uint8_t binding,

@@ -167,6 +167,13 @@ struct symbol_conf {
 
 extern struct symbol_conf symbol_conf;
 
+/*
+ * The -k or --kallsyms file given that does not exist, else NULL: the
+ * commands refuse to start without it ("Invalid file: NAME"), as the
+ * reference does, rather than silently showing unresolved kernel samples.
+ */
+const char *symbol_conf__missing_file(void);
+
 /* The build-id cache root (symbol_conf.buildid_dir, $PERF_BUILDID_DIR, ~/.debug). */
 const char *symbol_conf__buildid_dir(void);
 

@@ -108,6 +108,9 @@ report_side_by_side "$D/cpu-clock-g.data" "" --no-children
 # The other fixtures: compressed and pipe mode.
 report_side_by_side "$D/cpu-clock-z.data" ""
 report_side_by_side "$D/cpu-clock.pipe.data" ""
+# A -k or --kallsyms file that does not exist: one error line, no report.
+report_side_by_side "$D/cpu-clock.data" "" -k "$TMPD/no-such-vmlinux"
+report_side_by_side "$D/cpu-clock.data" "" --kallsyms "$TMPD/no-such-kallsyms"
 
 echo "$N runs compared"
 finish

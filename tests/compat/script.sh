@@ -108,7 +108,7 @@ for args in "--ns" "--reltime" "--deltatime" "-F comm,tid,pid,time" "-F pid,tid"
 	"-F foo:comm" "-F comm,+tid" "-F cpu" "-F addr" "-F symoff" "-F srcline" \
 	"-F sw:" "-F comm -F sw:tid" "-F sw:tid -F comm" "-F sw:flags" "-F tod" \
 	"-C 0" "--header-only" "--header" "-I --header-only" "-D" "-F bogus" \
-	"--reltime --deltatime"; do
+	"--reltime --deltatime" "-k /no-such-vmlinux" "--kallsyms /no-such-kallsyms"; do
 	n=$((n + 1))
 	# shellcheck disable=SC2086
 	compare "cpu-clock-$n" "$F" $args
