@@ -41,6 +41,7 @@
 #include "util/itrace.h"
 #include "util/parse-options.h"
 #include "util/session.h"
+#include "util/read-values.h"
 #include "util/tool.h"
 #include "util/unwind.h"
 #include "util/util.h"
@@ -73,6 +74,7 @@ struct report {
 	bool inverted_callchain;
 	bool show_nr_samples;
 	bool show_threads;
+	struct read_values thread_values;	/* -T: READ records per thread */
 	bool hide_unresolved;
 	bool exclude_other;
 	bool modules;
@@ -657,6 +659,38 @@ static struct hists *report__hists(struct report *rep, struct evsel *evsel)
 	return &rep->hists[evsel->idx];
 }
 
+/* READ records (perf record -s): no samples, only -T's per-thread table. */
+static int report__process_read(struct perf_tool *tool, union perf_event *event,
+				struct perf_sample *sample, struct evsel *evsel,
+				struct machine *machine)
+{
+	struct report *rep = container_of(tool, struct report, tool);
+
+	(void)sample; (void)machine;
+	if (!rep->show_threads || evsel->idx < 0)
+		return 0;
+	return read_values__add(&rep->thread_values, (int)event->read.pid,
+				(int)event->read.tid, (uint64_t)evsel->idx,
+				evsel__name(evsel), event->read.value);
+}
+
+/* -D: the sample's thread and dso after its dump, as the reference's resolver prints them. */
+static int report__dump_sample(struct machine *machine, struct perf_sample *sample)
+{
+	struct addr_location al;
+	int err = 0;
+
+	addr_location__init(&al);
+	if (machine__resolve(machine, &al, sample) < 0) {
+		pr_err("problem processing sample event, skipping it.\n");
+		err = -1;
+	} else {
+		addr_location__fprintf_dump(&al, stdout);
+	}
+	addr_location__exit(&al);
+	return err;
+}
+
 static int report__process_sample(struct perf_tool *tool, union perf_event *event,
 				  struct perf_sample *sample, struct evsel *evsel,
 				  struct machine *machine)
@@ -671,7 +705,7 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	(void)event;
 	/* --stats and -D count samples without a histogram. */
 	if (!rep->hists)
-		return 0;
+		return dump_trace && machine ? report__dump_sample(machine, sample) : 0;
 	hists = report__hists(rep, evsel);
 	if (!hists)
 		return evsel->idx < 0 ? 0 : -ENOMEM;
@@ -1390,6 +1424,8 @@ static void report__cleanup(struct report *rep)
 {
 	int i;
 
+	read_values__exit(&rep->thread_values);
+
 	for (i = 0; rep->hists && i < rep->nr_hists; i++)
 		hists__exit(&rep->hists[i]);
 	callchain__free_all();
@@ -1452,7 +1488,8 @@ static int __cmd_report(struct report *rep)
 		      "--header/--header-only options.\n#\n", stdout);
 	}
 
-	if (histogram || tasks) {
+	/* -D resolves each sample too, for the lines that follow its dump. */
+	if (histogram || tasks || (dump_trace && !rep->stats_mode)) {
 		rep->machine = machine__new_host(&session->header.env);
 		if (!rep->machine) {
 			perf_session__delete(session);
@@ -1490,9 +1527,11 @@ static int __cmd_report(struct report *rep)
 	}
 
 	/* 4. print */
-	if (histogram)
+	if (histogram) {
 		err = report__print(rep, session);
-	else if (tasks)
+		if (!err && rep->show_threads)
+			read_values__fprintf(&rep->thread_values, stdout);
+	} else if (tasks)
 		err = report__tasks_print(rep, stdout);
 	else
 		perf_session__fprintf_nr_events(session, stdout, rep->skip_empty);
@@ -1524,7 +1563,7 @@ int cmd_report(int argc, const char **argv)
 	struct report rep = {
 		.tool = {
 			.sample		= report__process_sample,
-			.read		= report__process_sample,
+			.read		= report__process_read,
 			.mmap		= report__machine_event,
 			.mmap2		= report__machine_event,
 			.comm		= report__machine_event,

@@ -558,12 +558,8 @@ static int script__process_sample(struct perf_tool *tool, union perf_event *even
 		err = -1;
 		goto out;
 	}
-	if (dump_trace) {
-		/* The reference's resolver narrates under -D. */
-		printf(" ... thread: %s:%d\n", thread__comm_str(al.thread), al.thread->tid);
-		printf(" ...... dso: %s\n", al.map ? al.map->dso->long_name :
-		       al.level == 'H' ? "[hypervisor]" : "<not found>");
-	}
+	if (dump_trace)
+		addr_location__fprintf_dump(&al, stdout);
 	if (script__filtered(scr, &al))
 		goto out;
 	if (script__evswitch_discard(scr, evsel))

@@ -158,6 +158,13 @@ void addr_location__init(struct addr_location *al)
 	al->socket = -1;
 }
 
+void addr_location__fprintf_dump(const struct addr_location *al, FILE *fp)
+{
+	fprintf(fp, " ... thread: %s:%d\n", thread__comm_str(al->thread), al->thread->tid);
+	fprintf(fp, " ...... dso: %s\n", al->map ? al->map->dso->long_name :
+		al->level == 'H' ? "[hypervisor]" : "<not found>");
+}
+
 void addr_location__exit(struct addr_location *al)
 {
 	map__zput(al->map);

@@ -109,6 +109,12 @@ struct addr_location {
 };
 
 void addr_location__init(struct addr_location *al);
+/*
+ * The lines the reference's resolver adds to a sample under -D:
+ * " ... thread: comm:tid" and " ...... dso: path" (or "<not found>").
+ * @al must hold a thread.
+ */
+void addr_location__fprintf_dump(const struct addr_location *al, FILE *fp);
 /* Drop the references; @al can be reused after addr_location__init(). */
 void addr_location__exit(struct addr_location *al);
 

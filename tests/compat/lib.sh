@@ -104,7 +104,8 @@ same_file()
 # Each run is rN in $TMPD; N counts them. Both outputs lose the
 # reference's random "# (Tip: ...)" block, then FILTER (sed) if given.
 COMPAT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-TIP='/^# (Tip: /,+1d'
+# The block is "#", the tip, "#": last in the output, or before -T's table.
+TIP='/^#$/{N;/\n# (Tip: /{N;d};P;D};/^# (Tip: /,+1d'
 
 report_compare()	# report_compare NAME [FILTER]
 {

@@ -48,7 +48,7 @@ COMMON=(
 	"-n --show-total-period --sort comm"
 	"-F sym,overhead" "-F comm,sample" "-F overhead,sym --sort comm"
 	"--percent-limit 2" "--comms sh,seq" "--dsos libc.so.6"
-	"--symbols read" "--percentage relative --comms sh" "--tid 1" "-q"
+	"--symbols read" "--percentage relative --comms sh" "--tid 1" "-q" "-D" "-T"
 )
 
 # Orders for files with callchains.
@@ -69,6 +69,11 @@ if "$REF" record --no-bpf-event -q -g -e cpu-clock -F 2000 -o "$TMPD/g.data" -- 
 	sh -c 'for i in $(seq 1 20000); do :; done; ls / > /dev/null' > /dev/null 2>&1; then
 	gfiles+=("$TMPD/g.data")
 	files+=("$TMPD/g.data")
+fi
+# Per-thread counts (-s): READ records, not samples; -T prints them.
+if "$REF" record --no-bpf-event -q -s -e cpu-clock -e task-clock -F 2000 -o "$TMPD/s.data" -- \
+	sh -c 'for i in $(seq 1 20000); do :; done; ls / > /dev/null' > /dev/null 2>&1; then
+	files+=("$TMPD/s.data")
 fi
 if "$REF" record --no-bpf-event -q -a -e sched:sched_switch -e cpu-clock -F 1000 \
 	-o "$TMPD/a.data" -- sleep 0.3 > /dev/null 2>&1; then
