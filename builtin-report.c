@@ -420,7 +420,10 @@ static bool report__filtered(struct report *rep, const struct addr_location *al)
 					rep->tids ? &rep->tid_list : NULL,
 					rep->dsos ? &rep->dso_list : NULL))
 		return true;
-	return rep->symbols && (!al->sym || !name_list__has(&rep->sym_list, al->sym->name));
+	if (rep->symbols && (!al->sym || !name_list__has(&rep->sym_list, al->sym->name)))
+		return true;
+	/* --symbol-filter (or a lone argument): part of the name, as the reference. */
+	return rep->symbol_filter && (!al->sym || !strstr(al->sym->name, rep->symbol_filter));
 }
 
 static const char *path__basename(const char *path)
@@ -759,11 +762,11 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 			goto out;
 		}
 	}
-	if (rep->needs.parent) {
+	if (rep->needs.parent)
 		key.parent = report__parent(rep, rep->frames, nr_frames);
-		if (rep->exclude_other && !key.parent)
-			goto out;
-	}
+	/* -x keeps the samples with a parent match: none without -p or --sort parent. */
+	if (rep->exclude_other && !key.parent)
+		goto out;
 	key.hash = hists__hash(hists, &key);
 	he = hists__findnew(hists, &key);
 	if (!he) {
@@ -994,9 +997,15 @@ static int report__setup_sort(struct report *rep)
 	bool sort_has_hpp = false;
 	struct hists_print_opts *po = &rep->print;
 
-	if (rep->sort || !rep->fields) {
-		const char *s = rep->sort ? rep->sort : (rep->parent ? "comm,dso,sym,parent" : "comm,dso,sym");
+	if (rep->sort || !rep->fields || rep->parent) {
+		const char *s = rep->sort ? rep->sort : rep->fields ? "" : "comm,dso,sym";
+		char with_parent[1024];
 
+		/* -p sorts by the parent too, after the other keys (alone with -F). */
+		if (rep->parent && !strstr(s, "parent")) {
+			snprintf(with_parent, sizeof(with_parent), "%s%sparent", s, *s ? "," : "");
+			s = with_parent;
+		}
 		nr_sort = report__parse_items(s, "sort", sort, MAX_ITEMS);
 		if (nr_sort < 0)
 			return nr_sort;
@@ -1165,11 +1174,12 @@ static int report__setup(struct report *rep, struct perf_session *session)
 		rep->needs.parent = true;
 	}
 
+	/* -p sorts by parent too; the reference stops here but exits 0. */
 	if (rep->needs.parent && !report__has_callchains(session) &&
-	    rep->sort && strstr(rep->sort, "parent")) {
+	    (rep->parent || (rep->sort && strstr(rep->sort, "parent")))) {
 		fprintf(stderr, "Error:\nSelected --sort parent, but no callchain data. "
 			"Did you call 'perf record' without -g?\n");
-		return -EINVAL;
+		return 1;
 	}
 	/* Callchains are shown when the file has them, unless -g none or -G. */
 	if (rep->use_callchain && !report__has_callchains(session))

@@ -113,7 +113,8 @@ report_compare()	# report_compare NAME [FILTER]
 	same_rc "$name"
 	for s in out err; do
 		sed -e "$TIP" "$TMPD/ref-$name.$s" | sed -e '${/^#$/d}' > "$TMPD/ref-$name.$s.f"
-		cp "$TMPD/our-$name.$s" "$TMPD/our-$name.$s.f"
+		# A "#" last is the tip block's end for the reference; ours too.
+		sed -e '${/^#$/d}' "$TMPD/our-$name.$s" > "$TMPD/our-$name.$s.f"
 		if [ -n "$filter" ]; then
 			sed -i -e "$filter" "$TMPD/ref-$name.$s.f" "$TMPD/our-$name.$s.f"
 		fi
