@@ -36,6 +36,7 @@
 #include "util/event.h"
 #include "util/evlist.h"
 #include "util/evsel.h"
+#include "util/evswitch.h"
 #include "util/zalloc.h"
 #include "util/header.h"
 #include "util/itrace.h"
@@ -94,7 +95,7 @@ struct report {
 	bool nanosecs;
 	bool raw_trace;
 	bool show_cpu_utilization;
-	bool show_on_off_events;
+	struct evswitch evswitch;	/* --switch-on/--switch-off */
 	bool show_ref_call_graph;
 	bool show_total_period;
 	bool source;
@@ -716,6 +717,8 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 		return 0;
 	if (rep->cpu_list && sample->cpu != (uint32_t)-1 &&
 	    !cpu_bitmap__test(rep->cpu_bitmap, sample->cpu))
+		return 0;
+	if (evswitch__discard(&rep->evswitch, evsel))
 		return 0;
 
 	addr_location__init(&al);
@@ -1454,6 +1457,16 @@ static void report__cleanup(struct report *rep)
 	trace_event__exit(&rep->tevent);
 }
 
+static uint64_t report__nr_samples(const struct report *rep)
+{
+	uint64_t n = 0;
+	int i;
+
+	for (i = 0; i < rep->nr_hists; i++)
+		n += rep->hists[i].nr_samples;
+	return n;
+}
+
 static int __cmd_report(struct report *rep)
 {
 	struct perf_data data = {
@@ -1462,6 +1475,7 @@ static int __cmd_report(struct report *rep)
 		.force = rep->force,
 	};
 	struct perf_session *session;
+	const char *missing;
 	bool histogram, tasks;
 	int err;
 
@@ -1472,6 +1486,18 @@ static int __cmd_report(struct report *rep)
 	rep->session = session;
 	histogram = !dump_trace && !rep->stats_mode && !rep->tasks_mode && !rep->mmaps_mode;
 	tasks = !dump_trace && !rep->stats_mode && (rep->tasks_mode || rep->mmaps_mode);
+
+	/*
+	 * An unknown --switch-on/--switch-off event: before any output (the
+	 * reference prints none to a file or pipe), exit -ENOENT as it does.
+	 */
+	if (histogram && evswitch__init(&rep->evswitch, session->evlist, rep->switch_on,
+					rep->switch_off, &missing)) {
+		fprintf(stderr, "ERROR: switch-%s event not found (%s)\n%s",
+			missing == rep->switch_on ? "on" : "off", missing, EVSWITCH_HINT);
+		perf_session__delete(session);
+		return -ENOENT;
+	}
 
 	/* Sorting by a member needs groups (or --group to make one). */
 	if (histogram && rep->group_sort_idx && !session->evlist->nr_groups &&
@@ -1537,7 +1563,11 @@ static int __cmd_report(struct report *rep)
 	}
 
 	/* 4. print */
-	if (histogram) {
+	if (histogram && !report__nr_samples(rep)) {
+		/* Nothing sampled, or everything switched off (--switch-on, --time). */
+		fprintf(stderr, "Error:\nThe %s data has no samples!\n",
+			data.path ? data.path : "perf.data");
+	} else if (histogram) {
 		err = report__print(rep, session);
 		if (!err && rep->show_threads)
 			read_values__fprintf(&rep->thread_values, stdout);
@@ -1759,7 +1789,7 @@ int cmd_report(int argc, const char **argv)
 		   "Consider events after the ocurrence of this event"),
 	OPT_STRING(0, "switch-off", &rep.switch_off, "event",
 		   "Stop considering events after the ocurrence of this event"),
-	OPT_BOOLEAN(0, "show-on-off-events", &rep.show_on_off_events,
+	OPT_BOOLEAN(0, "show-on-off-events", &rep.evswitch.show_on_off_events,
 		    "Show the on/off switch events, used with --switch-on and --switch-off"),
 	OPT_BOOLEAN(0, "total-cycles", &rep.total_cycles, "Sort all blocks by 'Sampled Cycles%'"),
 	OPT_BOOLEAN(0, "disable-order", &rep.disable_order, "Disable raw trace ordering"),

@@ -24,6 +24,7 @@
 #include "util/event.h"
 #include "util/evlist.h"
 #include "util/evsel.h"
+#include "util/evswitch.h"
 #include "util/header.h"
 #include "util/itrace.h"
 #include "util/machine.h"
@@ -42,8 +43,6 @@
 #include "util/unwind.h"
 #include "util/util.h"
 #include "util/zalloc.h"
-
-#define EVSWITCH_HINT "HINT:  use 'perf evlist' to see the available event names\n"
 
 /* What the script keeps per event (evsel->priv). */
 struct script_evsel {
@@ -103,7 +102,6 @@ struct perf_script {
 	bool stitch_lbr;
 	bool guest_code;
 	bool list_dlfilters;
-	bool show_on_off_events;
 	const char *script_name;
 	const char *gen_script;
 	const char *cpu_list;
@@ -122,8 +120,7 @@ struct perf_script {
 	struct name_list pids, tids, comms, syms, dsos, stop_bt;
 	struct time_range *ranges;
 	int nr_ranges;
-	struct evsel *on_evsel, *off_evsel;
-	bool discarding;
+	struct evswitch evswitch;	/* --switch-on/--switch-off */
 	uint64_t last_timestamp;
 	uint64_t nr_unordered;
 	bool checked;		/* pipe mode: output checked when the attrs came */
@@ -401,24 +398,6 @@ static bool script__filtered(struct perf_script *scr, const struct addr_location
 	return false;
 }
 
-/* --switch-on/--switch-off */
-static bool script__evswitch_discard(struct perf_script *scr, struct evsel *evsel)
-{
-	if (scr->on_evsel && scr->discarding) {
-		if (scr->on_evsel != evsel)
-			return true;
-		scr->discarding = false;
-		return !scr->show_on_off_events;
-	}
-	if (scr->off_evsel && !scr->discarding) {
-		if (scr->off_evsel != evsel)
-			return false;
-		scr->discarding = true;
-		return !scr->show_on_off_events;
-	}
-	return false;
-}
-
 /* ---- samples ---- */
 
 /* -F srccode: each thread's last source line, in thread->priv. */
@@ -562,7 +541,7 @@ static int script__process_sample(struct perf_tool *tool, union perf_event *even
 		addr_location__fprintf_dump(&al, stdout);
 	if (script__filtered(scr, &al))
 		goto out;
-	if (script__evswitch_discard(scr, evsel))
+	if (evswitch__discard(&scr->evswitch, evsel))
 		goto out;
 	if (scr->script_running) {
 		struct scripting_sample ss = {
@@ -753,6 +732,7 @@ static int script__process_feature(struct perf_session *session, union perf_even
 static int script__setup_filters(struct perf_script *scr)
 {
 	struct perf_session *session = scr->session;
+	const char *missing;
 	int err = 0;
 
 	if (scr->cpu_list) {
@@ -772,22 +752,11 @@ static int script__setup_filters(struct perf_script *scr)
 		if (cpu_bitmap__parse(scr->cpu_bitmap, scr->cpu_list, nr_cpus))
 			return -1;
 	}
-	if (scr->switch_on) {
-		scr->on_evsel = evlist__find_evsel_by_str(session->evlist, scr->switch_on);
-		if (!scr->on_evsel) {
-			fprintf(stderr, "ERROR: switch-on event not found (%s)\n%s", scr->switch_on,
-				EVSWITCH_HINT);
-			return -ENOENT;
-		}
-		scr->discarding = true;
-	}
-	if (scr->switch_off) {
-		scr->off_evsel = evlist__find_evsel_by_str(session->evlist, scr->switch_off);
-		if (!scr->off_evsel) {
-			fprintf(stderr, "ERROR: switch-off event not found (%s)\n%s", scr->switch_off,
-				EVSWITCH_HINT);
-			return -ENOENT;
-		}
+	if (evswitch__init(&scr->evswitch, session->evlist, scr->switch_on, scr->switch_off,
+			   &missing)) {
+		fprintf(stderr, "ERROR: switch-%s event not found (%s)\n%s",
+			missing == scr->switch_on ? "on" : "off", missing, EVSWITCH_HINT);
+		return -ENOENT;
 	}
 	if (scr->time_str) {
 		err = time_ranges__parse(scr->time_str, session->first_sample_time,
@@ -1320,7 +1289,7 @@ int cmd_script(int argc, const char **argv)
 		   "Consider events after the ocurrence of this event"),
 	OPT_STRING(0, "switch-off", &scr.switch_off, "event",
 		   "Stop considering events after the ocurrence of this event"),
-	OPT_BOOLEAN(0, "show-on-off-events", &scr.show_on_off_events,
+	OPT_BOOLEAN(0, "show-on-off-events", &scr.evswitch.show_on_off_events,
 		    "Show the on/off switch events, used with --switch-on and --switch-off"),
 	OPT_END()
 	};

@@ -527,7 +527,7 @@ static void dso__set_segments(struct dso *dso, Elf *elf)
 
 /* ---- candidates ---- */
 
-#define MAX_CANDIDATES 12
+#define MAX_CANDIDATES 13
 
 struct candidate {
 	char path[PATH_MAX];
@@ -585,6 +585,16 @@ static int file_candidates(struct dso *dso, struct candidate *c)
 			nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_CACHE, "%s", buf);
 		if (build_id_cache__path(&dso->bid, dso->long_name, "debug", buf, sizeof(buf)))
 			nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_CACHE_DEBUG, "%s", buf);
+		/*
+		 * The same build-id cached under another name (a stripped copy
+		 * of a binary cached unstripped before): .build-id/xx/yyy
+		 * links to the first copy, which may have the symbols.
+		 */
+		if (build_id_cache__linkname(&dso->bid, buf, sizeof(buf)) &&
+		    strlen(buf) + sizeof("/elf") <= sizeof(buf)) {
+			strcat(buf, "/elf");
+			nr = add_candidate(c, nr, DSO_SYMTAB__BUILD_ID_CACHE, "%s", buf);
+		}
 	}
 	nr = add_candidate(c, nr, DSO_SYMTAB__SYSTEM_DEBUG, "%s/usr/lib/debug%s.debug",
 			   symfs, dso->long_name);

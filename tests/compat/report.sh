@@ -72,10 +72,22 @@ if "$REF" record --no-bpf-event -q -g -e cpu-clock -F 2000 -o "$TMPD/g.data" -- 
 	gfiles+=("$TMPD/g.data")
 	files+=("$TMPD/g.data")
 fi
+# An unknown --switch-on/--switch-off event: an error and its hint.
+# (On a file with a tracepoint the reference prints no header note
+# before the error; that difference is left out.)
+report_side_by_side "$D/cpu-clock.data" "" --switch-on nosuch
+report_side_by_side "$D/cpu-clock.data" "" --switch-off nosuch
+# A file without samples (an event that does not fire): an error line.
+if "$REF" record --no-bpf-event -q -e sched:sched_wakeup_new -o "$TMPD/zero.data" -- true \
+	> /dev/null 2>&1; then
+	report_side_by_side "$TMPD/zero.data" ""
+fi
 # Per-thread counts (-s): READ records, not samples; -T prints them.
 if "$REF" record --no-bpf-event -q -s -e cpu-clock -e task-clock -F 2000 -o "$TMPD/s.data" -- \
 	sh -c 'for i in $(seq 1 20000); do :; done; ls / > /dev/null' > /dev/null 2>&1; then
 	files+=("$TMPD/s.data")
+	# Everything switched off: "has no samples", as for an empty file.
+	report_side_by_side "$TMPD/s.data" "" --switch-on cpu-clock --switch-off task-clock
 fi
 if "$REF" record --no-bpf-event -q -a -e sched:sched_switch -e cpu-clock -F 1000 \
 	-o "$TMPD/a.data" -- sleep 0.3 > /dev/null 2>&1; then
@@ -110,7 +122,9 @@ if [ -n "${tfile:-}" ]; then
 	# perf-exec child lands on that cpu, the reference sizes the comm
 	# column from the thread's first comm ("perf") and cuts "perf-exec"
 	# to "perf-ex".
-	for o in "" "--sort cpu,comm" "--sort dso,sym" "-n --sort pid" "--sort dso,sym --cpu 0"; do
+	for o in "" "--sort cpu,comm" "--sort dso,sym" "-n --sort pid" "--sort dso,sym --cpu 0" \
+		"--switch-on sched:sched_switch" "--switch-off sched:sched_switch" \
+		"--switch-on sched:sched_switch --show-on-off-events" "--time 1,2"; do
 		# shellcheck disable=SC2086
 		report_side_by_side "$tfile" "" $o
 	done

@@ -141,6 +141,16 @@ if record dbg -- "$W/dbg" 400; then
 	expect dbg-srcline 'dbg.c:[0-9]'
 fi
 
+# A stripped copy of a binary cached unstripped before, under another
+# name: the cache's .build-id link leads to the first copy's symbols.
+# (-O1: a build-id of its own, not the one of $W/dbg, cached stripped.)
+if $CC -O1 -g -fno-omit-frame-pointer -o "$W/full" "$SRC/dbg.c" 2>/dev/null &&
+   strip -s -o "$W/stripped" "$W/full" && record full -- "$W/full" 100 &&
+   record stripped -- "$W/stripped" 400; then
+	compare stripped "$TMPD/stripped.data" $F
+	expect stripped 'dbg_static+0x.*(.*/stripped)$'
+fi
+
 # C++ names: namespaces, templates, operators, lambdas, std::function.
 if [ $HAVE_CXX = 1 ] && record cxx -g -- "$W/cxx" 2000; then
 	compare_all cxx
