@@ -737,6 +737,12 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	if (key.filtered)
 		goto out;
 	hists->nr_non_filtered_samples++;
+	/*
+	 * Other sockets' samples still count as samples, but not in the
+	 * event count of --percentage relative: the reference's numbers.
+	 */
+	if (rep->socket_filter > -1 && al.socket != rep->socket_filter)
+		goto out;
 	hists->total_non_filtered_period += period;
 
 	key.thread = al.thread;
@@ -941,6 +947,8 @@ static void report__fprintf_hists_header(struct report *rep, struct perf_session
 		fprintf(fp, " (time slices: %s)", rep->time_str);
 	fputc('\n', fp);
 	fprintf(fp, "# Event count (approx.): %" PRIu64 "\n", count);
+	if (rep->socket_filter > -1)
+		fprintf(fp, "# Processor Socket: %d\n", rep->socket_filter);
 }
 
 /* One item of --sort or -F: a key or a non-key column. */

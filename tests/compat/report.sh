@@ -50,7 +50,8 @@ COMMON=(
 	"--percent-limit 2" "--comms sh,seq" "--dsos libc.so.6"
 	"--symbols read" "--percentage relative --comms sh" "--tid 1" "-q" "-D" "-T"
 	"-x" "-p read" "-x -p read" "-p read --sort comm" "-p read -F overhead,sym"
-	"--sort parent"
+	"--sort parent" "--socket-filter 0" "--socket-filter 1"
+	"--socket-filter 0 -n --percentage relative"
 )
 
 # Orders for files with callchains.
@@ -124,7 +125,8 @@ if [ -n "${tfile:-}" ]; then
 	# to "perf-ex".
 	for o in "" "--sort cpu,comm" "--sort dso,sym" "-n --sort pid" "--sort dso,sym --cpu 0" \
 		"--switch-on sched:sched_switch" "--switch-off sched:sched_switch" \
-		"--switch-on sched:sched_switch --show-on-off-events" "--time 1,2"; do
+		"--switch-on sched:sched_switch --show-on-off-events" "--time 1,2" \
+		"--socket-filter 0 --sort socket,comm"; do
 		# shellcheck disable=SC2086
 		report_side_by_side "$tfile" "" $o
 	done
