@@ -1124,14 +1124,69 @@ static void report__set_needs(struct report *rep)
 	}
 }
 
-static bool report__has_callchains(struct perf_session *session)
+static bool report__has_sample_bits(struct perf_session *session, uint64_t bits)
 {
 	struct evsel *evsel;
 
 	evlist__for_each_entry(session->evlist, evsel)
-		if (evsel->attr.sample_type & PERF_SAMPLE_CALLCHAIN)
+		if (evsel->attr.sample_type & bits)
 			return true;
 	return false;
+}
+
+static bool report__has_callchains(struct perf_session *session)
+{
+	return report__has_sample_bits(session, PERF_SAMPLE_CALLCHAIN);
+}
+
+/*
+ * Views this perf does not have yet: said so, not silently replaced by
+ * the default view. On a file without the data a view needs, the
+ * reference's own error comes first (and its exit status 0).
+ */
+static int report__check_views(struct report *rep, struct perf_session *session)
+{
+	const char *missing = NULL;
+
+	if (rep->branch_stack && !report__has_sample_bits(session, PERF_SAMPLE_BRANCH_STACK)) {
+		fprintf(stderr, "Error:\nSelected -b but no branch data. "
+			"Did you call perf record without -b?\n");
+		return 1;
+	}
+	if (rep->mem_mode && !report__has_sample_bits(session, PERF_SAMPLE_DATA_SRC)) {
+		fprintf(stderr, "Error:\nSelected --mem-mode but no mem data. "
+			"Did you call perf record without -d?\n");
+		return 1;
+	}
+	if (rep->branch_stack)
+		missing = "-b (the branch view)";
+	else if (rep->mem_mode)
+		missing = "--mem-mode";
+	if (missing) {
+		pr_err("perf report: %s is not supported by this perf yet\n", missing);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+/* The views that need no look at the file to refuse: before any output. */
+static int report__check_options(const struct report *rep)
+{
+	const char *missing = NULL;
+
+	if (rep->branch_history)
+		missing = "--branch-history";
+	else if (rep->hierarchy)
+		missing = "--hierarchy";
+	else if (rep->col_widths)
+		missing = "-w/--column-widths";
+	else if (rep->full_source_path)
+		missing = "--full-source-path";
+	if (missing) {
+		pr_err("perf report: %s is not supported by this perf yet\n", missing);
+		return -ENOTSUP;
+	}
+	return 0;
 }
 
 static int report__setup(struct report *rep, struct perf_session *session)
@@ -1139,6 +1194,9 @@ static int report__setup(struct report *rep, struct perf_session *session)
 	struct evsel *evsel;
 	int err, n = 0;
 
+	err = report__check_views(rep, session);
+	if (err)
+		return err;
 	if ((rep->pids && id_list__parse(&rep->pid_list, rep->pids)) ||
 	    (rep->tids && id_list__parse(&rep->tid_list, rep->tids))) {
 		pr_err("problems parsing pid/tid list\n");
@@ -1815,6 +1873,8 @@ int cmd_report(int argc, const char **argv)
 			usage_with_options(report_usage, options);
 		rep.symbol_filter = argv[0];
 	}
+	if (report__check_options(&rep))
+		return -1;
 	if (quiet)
 		verbose = -1;
 	if (rep.disable_order)

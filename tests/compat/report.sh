@@ -51,7 +51,7 @@ COMMON=(
 	"--symbols read" "--percentage relative --comms sh" "--tid 1" "-q" "-D" "-T"
 	"-x" "-p read" "-x -p read" "-p read --sort comm" "-p read -F overhead,sym"
 	"--sort parent" "--socket-filter 0" "--socket-filter 1"
-	"--socket-filter 0 -n --percentage relative"
+	"--socket-filter 0 -n --percentage relative" "-b" "--mem-mode"
 )
 
 # Orders for files with callchains.
@@ -142,6 +142,15 @@ report_side_by_side "$D/cpu-clock.pipe.data" ""
 # A -k or --kallsyms file that does not exist: one error line, no report.
 report_side_by_side "$D/cpu-clock.data" "" -k "$TMPD/no-such-vmlinux"
 report_side_by_side "$D/cpu-clock.data" "" --kallsyms "$TMPD/no-such-kallsyms"
+
+# Views we do not have: said so, never a different report (ours only).
+for o in "--branch-history" "--hierarchy" "-w 5,10" "--full-source-path"; do
+	# shellcheck disable=SC2086
+	run unsupported "$PERF" report --stdio -i "$D/cpu-clock.data" $o
+	check "$o: not supported, exit 255" test "$(rc_of unsupported)" = 255
+	check "$o: says so" grep -q "is not supported by this perf yet" "$TMPD/unsupported.err"
+	check "$o: no report" test ! -s "$TMPD/unsupported.out"
+done
 
 echo "$N runs compared"
 finish
