@@ -421,61 +421,13 @@ static bool report__filtered(struct report *rep, const struct addr_location *al)
 	return rep->symbols && (!al->sym || !name_list__has(&rep->sym_list, al->sym->name));
 }
 
-static const char *path__basename(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/*
- * srcline and srcfile of @he's address: for inlined code the reference
- * names the position in the function the symbol is (the outermost
- * level); without line information "dso[address]".
- */
+/* srcline and srcfile of @he's address; none outside any dso. */
 static void report__srcline(struct hist_entry *he, uint64_t addr)
 {
-	const struct inline_node *node;
-	char buf[PATH_MAX + 32];
-	const char *str;
-
 	he->srcline = NULL;
 	he->srcfile = "";
-	if (!he->dso)
-		return;
-	node = dso__inline_node(he->dso, addr);
-	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
-		const struct inline_frame *f = &node->frames[node->nr - 1];
-
-		snprintf(buf, sizeof(buf), "%s:%u", path__basename(f->filename), f->line);
-		he->srcline = comm_str__intern(buf);
-		he->srcfile = comm_str__intern(path__basename(f->filename));
-		return;
-	}
-	str = dso__srcline_sort_str(he->dso, addr, he->sym);
-	if (str && !strcmp(str, SRCLINE_UNKNOWN) && !he->sym) {
-		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", he->dso->short_name,
-			 dso__addr_to_vaddr(he->dso, addr));
-		str = comm_str__intern(buf);
-	} else if (str && !strcmp(str, SRCLINE_UNKNOWN) && he->sym) {
-		size_t len = strlen(he->sym->name);
-
-		/* PLT entries have no line: the reference falls back to sym+offset. */
-		if (len > 4 && !strcmp(he->sym->name + len - 4, "@plt")) {
-			snprintf(buf, sizeof(buf), "%s+%" PRIu64, he->sym->name, addr - he->sym->start);
-			str = comm_str__intern(buf);
-		}
-	}
-	he->srcline = str;
-	if (str && strchr(str, ':') && strcmp(str, SRCLINE_UNKNOWN)) {
-		size_t len = (size_t)(strrchr(str, ':') - str);
-
-		if (len < sizeof(buf)) {
-			memcpy(buf, str, len);
-			buf[len] = 0;
-			he->srcfile = comm_str__intern(buf);
-		}
-	}
+	if (he->dso)
+		dso__srcline_sort_keys(he->dso, addr, he->sym, &he->srcline, &he->srcfile);
 }
 
 /*

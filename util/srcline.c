@@ -30,6 +30,11 @@ struct srcline_entry {
 	char *str_base;
 	char *str_full;
 	char *str_sort;
+	/* dso__srcline_sort_keys()' answers; key_* are the texts they own */
+	const char *sort_line;
+	const char *sort_file;
+	char *key_line;
+	char *key_file;
 	struct inline_node *inl;
 	struct srcline_entry *next;
 };
@@ -594,6 +599,81 @@ const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
 	return e->inl;
 }
 
+static const char *path__basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *entry__own_line(struct srcline_entry *e, int n)
+{
+	if (n < 0) {
+		e->key_line = NULL;
+		return SRCLINE_UNKNOWN;
+	}
+	return e->key_line;
+}
+
+static const char *srcline__sort_line(struct dso *dso, struct srcline_entry *e, uint64_t addr,
+				      const struct symbol *sym)
+{
+	const struct inline_node *node = dso__inline_node(dso, addr);
+	const char *str;
+	size_t len;
+
+	/* Inlined code: the reference names the outermost level's position. */
+	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
+		const struct inline_frame *f = &node->frames[node->nr - 1];
+
+		return entry__own_line(e, asprintf(&e->key_line, "%s:%u",
+						   path__basename(f->filename), f->line));
+	}
+	str = dso__srcline_sort_str(dso, addr, sym);
+	if (!str)
+		return SRCLINE_UNKNOWN;
+	if (strcmp(str, SRCLINE_UNKNOWN))
+		return str;
+	if (!sym)
+		return entry__own_line(e, asprintf(&e->key_line, "%s[%" PRIx64 "]",
+						   dso->short_name, dso__addr_to_vaddr(dso, addr)));
+	/* PLT entries have no line: the reference falls back to sym+offset. */
+	len = strlen(sym->name);
+	if (len > 4 && !strcmp(sym->name + len - 4, "@plt"))
+		return entry__own_line(e, asprintf(&e->key_line, "%s+%" PRIu64, sym->name,
+						   addr - sym->start));
+	return str;
+}
+
+/* The reference's srcfile: the srcline's text before its ':', "" for none. */
+static const char *srcline__sort_file(struct srcline_entry *e, const char *line)
+{
+	const char *colon = strrchr(line, ':');
+
+	if (!colon || colon == line || !strcmp(line, SRCLINE_UNKNOWN))
+		return "";
+	e->key_file = strndup(line, (size_t)(colon - line));
+	return e->key_file ? e->key_file : "";
+}
+
+void dso__srcline_sort_keys(struct dso *dso, uint64_t addr, const struct symbol *sym,
+			    const char **srcline, const char **srcfile)
+{
+	struct srcline_entry *e = dso__srcline_entry(dso, addr);
+
+	if (!e) {
+		*srcline = SRCLINE_UNKNOWN;
+		*srcfile = "";
+		return;
+	}
+	if (!e->sort_line) {
+		e->sort_line = srcline__sort_line(dso, e, addr, sym);
+		e->sort_file = srcline__sort_file(e, e->sort_line);
+	}
+	*srcline = e->sort_line;
+	*srcfile = e->sort_file;
+}
+
 void srcline__cache_delete(struct dso *dso)
 {
 	struct srcline_cache *c = dso->srclines;
@@ -610,6 +690,8 @@ void srcline__cache_delete(struct dso *dso)
 			free(e->str_full);
 			free(e->file_buf);
 			free(e->str_sort);
+			free(e->key_line);
+			free(e->key_file);
 			inline_node__delete(e->inl);
 			free(e);
 		}
