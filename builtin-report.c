@@ -122,6 +122,8 @@ struct report {
 	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
 	int nr_order;
 	struct sort_needs needs;
+	/* columns left out for a filter of one name, which the header notes */
+	struct { bool comm, dso, sym; } elided;
 	bool use_callchain;
 	bool print_callchain;
 	bool callchain_user_set;
@@ -987,12 +989,18 @@ static int report__setup_sort(struct report *rep)
 		const struct sort_key *k = cols[i].key;
 
 		/* A filter naming one comm, dso or symbol makes its column redundant. */
-		if (k && k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1)
+		if (k && k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1) {
+			rep->elided.comm = true;
 			continue;
-		if (k && k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1)
+		}
+		if (k && k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1) {
+			rep->elided.dso = true;
 			continue;
-		if (k && k->id == SORT_SYM && rep->symbols && rep->sym_list.nr == 1)
+		}
+		if (k && k->id == SORT_SYM && rep->symbols && rep->sym_list.nr == 1) {
+			rep->elided.sym = true;
 			continue;
+		}
 		po->cols[po->nr_cols++] = (struct hist_column){ cols[i].hpp, k, 0 };
 	}
 	return 0;
@@ -1133,12 +1141,12 @@ static int report__print(struct report *rep, struct perf_session *session)
 	int err = -ENOMEM;
 
 	if (!quiet) {
-		/* A filter of one name is noted instead of a column. */
-		if (rep->comms && rep->comm_list.nr == 1)
+		/* A filter of one name is noted instead of its column, if shown. */
+		if (rep->elided.comm)
 			printf("# comm: %s\n", rep->comm_list.names[0]);
-		if (rep->dsos && rep->dso_list.nr == 1)
+		if (rep->elided.dso)
 			printf("# dso: %s\n", rep->dso_list.names[0]);
-		if (rep->symbols && rep->sym_list.nr == 1)
+		if (rep->elided.sym)
 			printf("# symbol: %s\n", rep->sym_list.names[0]);
 		fprintf(stdout, "#\n# Total Lost Samples: %" PRIu64 "\n#\n",
 			session->stats.total_lost_samples);

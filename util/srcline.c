@@ -18,6 +18,7 @@
 #include "dso.h"
 #include "srcline.h"
 #include "symbol.h"
+#include "symbol-elf.h"
 #include "zalloc.h"
 
 struct srcline_entry {
@@ -619,8 +620,7 @@ static const char *srcline__sort_line(struct dso *dso, struct srcline_entry *e, 
 				      const struct symbol *sym)
 {
 	const struct inline_node *node = dso__inline_node(dso, addr);
-	const char *str;
-	size_t len;
+	const char *str, *file;
 
 	/* Inlined code: the reference names the outermost level's position. */
 	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
@@ -634,15 +634,23 @@ static const char *srcline__sort_line(struct dso *dso, struct srcline_entry *e, 
 		return SRCLINE_UNKNOWN;
 	if (strcmp(str, SRCLINE_UNKNOWN))
 		return str;
+	/*
+	 * No line in a binary: the reference keeps addr2line's answer when
+	 * that names a function, "??:?" or, from the symbol table, the
+	 * STT_FILE a local function follows ("crtstuff.c:?"), both with
+	 * line 0. Where it names none (PLT entries, code before the first
+	 * symbol of a section) it falls back to sym+offset or dso[addr].
+	 */
+	if (dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, addr), &file)) {
+		if (!file)
+			return SRCLINE_UNKNOWN;
+		return entry__own_line(e, asprintf(&e->key_line, "%s:0", path__basename(file)));
+	}
 	if (!sym)
 		return entry__own_line(e, asprintf(&e->key_line, "%s[%" PRIx64 "]",
 						   dso->short_name, dso__addr_to_vaddr(dso, addr)));
-	/* PLT entries have no line: the reference falls back to sym+offset. */
-	len = strlen(sym->name);
-	if (len > 4 && !strcmp(sym->name + len - 4, "@plt"))
-		return entry__own_line(e, asprintf(&e->key_line, "%s+%" PRIu64, sym->name,
-						   addr - sym->start));
-	return str;
+	return entry__own_line(e, asprintf(&e->key_line, "%s+%" PRIu64, sym->name,
+					   addr - sym->start));
 }
 
 /* The reference's srcfile: the srcline's text before its ':', "" for none. */

@@ -150,11 +150,21 @@ done
 # their lines (sym+offset, dash[addr]) need no debuginfo, which the
 # private HOME hides from the reference, and inlined code differs
 # elsewhere (tests/compat/report.sh).
-for f in "$D/threads.data" "$D/cpu-clock.data"; do
-	for o in "--sort sym,srcline" "-F overhead,sym,srcline" "--sort comm,srcline"; do
+# srcfile is sized the same way; in a group, linking the members' entries
+# compares them too.
+for f in "$D/threads.data" "$D/cpu-clock.data" "$D/group-clock.data"; do
+	for o in "--sort sym,srcline" "-F overhead,sym,srcline" "--sort comm,srcline" \
+		 "--sort sym,srcfile" "--sort dso,srcfile"; do
 		# shellcheck disable=SC2086
 		report_side_by_side "$f" "" --dsos 'dash,[kernel.kallsyms]' $o
 	done
+done
+
+# ---- a filter of one name: "# dso: NAME" only where its column would be ----
+for o in "--dsos libc.so.6 --sort sym" "--dsos libc.so.6 --sort dso,sym" \
+	 "--dsos libc.so.6 -F overhead,sym"; do
+	# shellcheck disable=SC2086
+	report_side_by_side "$D/threads.data" "" $o
 done
 
 echo "$N runs compared"

@@ -56,6 +56,7 @@ build()
 	objcopy --only-keep-debug "$W/dbg" "$W/dbg.debug" &&
 	strip -s "$W/dbg" &&
 	objcopy --add-gnu-debuglink="$W/dbg.debug" "$W/dbg" &&
+	$CC -O2 -fno-omit-frame-pointer -o "$W/nolines" "$SRC/dbg.c" &&
 	$CC -O1 -g -o "$W/jit" "$SRC/jit.c"
 }
 build 2> "$TMPD/build.err" || {
@@ -139,6 +140,23 @@ if record dbg -- "$W/dbg" 400; then
 	compare_all dbg
 	expect dbg 'dbg_static+0x'
 	expect dbg-srcline 'dbg.c:[0-9]'
+fi
+
+# No DWARF at all: perf report's srcline and srcfile are addr2line's
+# answer with line 0, the file named by the symbol table's STT_FILE for a
+# local function (dbg.c:0) and "??" for a global one. Only the binary's
+# own samples: inlined code in libc differs (tests/compat/report.sh);
+# every order has the dso key, so that --dsos filters samples, not
+# entries other dsos share.
+if record nolines -- "$W/nolines" 400; then
+	printf '[report]\n\tchildren = false\n' > "$HOME/.perfconfig"
+	for o in "--sort dso,srcline" "--sort dso,sym,srcline" "--sort dso,srcfile" \
+		 "--sort dso,sym,srcfile" "-F overhead,dso,srcline"; do
+		# shellcheck disable=SC2086
+		report_side_by_side "$TMPD/nolines.data" "" --dsos nolines $o
+	done
+	grep -q 'dbg\.c:0$' "$TMPD/our-r1.out" || fail "nolines: no dbg.c:0 for the local function"
+	rm -f "$HOME/.perfconfig"
 fi
 
 # C++ names: namespaces, templates, operators, lambdas, std::function.
