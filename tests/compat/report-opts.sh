@@ -12,8 +12,9 @@
 #  - -t: the reference still pads the columns and puts a space before
 #    each value of the overhead, samples and period columns.
 #  - --sort trace: each tracepoint sample's payload formatted by its print
-#    fmt (--raw-trace: its fields), N/A for other events; with -t the
-#    separator's first character in a key's text becomes '.'. Like
+#    fmt (--raw-trace: its fields, each by its type), N/A for other
+#    events; with -t the separator's first character in a key's text
+#    becomes '.'. Like
 #    srcline, the column is sized only by entries the reference's tree
 #    compared on it (a lone sample prints cut to the header's width).
 #  - --tasks, --mmaps: the reference's order (threads by tid modulo 256,
@@ -26,6 +27,9 @@
 #    the reference's tree internals; compared with -g none only.
 #  - callchains of grouped files: equal siblings in different dsos follow
 #    the reference's heap addresses; only the entry lines are compared.
+#  - --raw-trace on payloads ending in an array of numbers
+#    (raw_syscalls): the reference's text runs on past the array into
+#    unterminated heap bytes; not compared.
 #  - orders with sym but not dso: unresolved addresses of equal period in
 #    different dsos follow the reference's rbtree shape; every order here
 #    has the dso key.
@@ -88,12 +92,14 @@ if "$REF" record --no-bpf-event -q -a -e sched:sched_switch -e cpu-clock -F 1000
 		report_side_by_side "$TMPD/a.data" "" $o
 	done
 fi
-# Payloads with %ps kernel addresses, strings and flags. --raw-trace is
-# left out: the reference prints syscall arguments in decimal where this
-# machine's libtraceevent prints hex.
-if "$REF" record --no-bpf-event -q -a -e syscalls:sys_enter_openat -e timer:hrtimer_start \
-	-e 'irq:*' -o "$TMPD/t.data" -- sleep 0.2 > /dev/null 2>&1; then
-	for o in "${TRACE[@]}"; do
+# Payloads with %ps kernel addresses, strings and flags; with --raw-trace
+# each field formatted by its type (syscall arguments in decimal where
+# the print fmt says hex). Arrays of numbers are left out (no
+# raw_syscalls): the reference's text of a payload ending in one has no
+# terminating NUL and runs on into whatever its heap holds.
+if "$REF" record --no-bpf-event -q -a -e syscalls:sys_enter_openat -e syscalls:sys_exit_openat \
+	-e timer:hrtimer_start -e 'irq:*' -o "$TMPD/t.data" -- sleep 0.2 > /dev/null 2>&1; then
+	for o in "${TRACE[@]}" "--sort trace --raw-trace" "--sort trace,comm --raw-trace -n"; do
 		# shellcheck disable=SC2086
 		report_side_by_side "$TMPD/t.data" "" $o
 	done
