@@ -619,16 +619,13 @@ static const char *entry__own_line(struct srcline_entry *e, int n)
 static const char *srcline__sort_line(struct dso *dso, struct srcline_entry *e, uint64_t addr,
 				      const struct symbol *sym)
 {
-	const struct inline_node *node = dso__inline_node(dso, addr);
 	const char *str, *file;
 
-	/* Inlined code: the reference names the outermost level's position. */
-	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
-		const struct inline_frame *f = &node->frames[node->nr - 1];
-
-		return entry__own_line(e, asprintf(&e->key_line, "%s:%u",
-						   path__basename(f->filename), f->line));
-	}
+	/*
+	 * Inlined code included: the line table's row, the innermost
+	 * level's position, is addr2line's first answer, which the
+	 * reference keeps.
+	 */
 	str = dso__srcline_sort_str(dso, addr, sym);
 	if (!str)
 		return SRCLINE_UNKNOWN;

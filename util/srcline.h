@@ -62,8 +62,8 @@ int dso__srcline(struct dso *dso, uint64_t addr, const char **file, unsigned int
 const char *dso__srcline_str(struct dso *dso, uint64_t addr, bool full_path);
 
 /*
- * The text of report's srcline column for @addr of @dso, whose symbol is
- * @sym (may be NULL), as the reference prints it: "file:line"; for an ELF
+ * The srcline of @addr of @dso, whose symbol is @sym (may be NULL), that
+ * perf script prints and report's keys start from: "file:line"; for an ELF
  * file without that line, SRCLINE_UNKNOWN; for the kernel, the vdso, JIT
  * code and other memory without a file, "sym+<decimal offset>", else
  * "dso[<hex ELF address>]". Never NULL; owned by the dso's cache or a
@@ -74,9 +74,10 @@ const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr, const struct s
 /*
  * perf report's srcline and srcfile keys for @addr of @dso, whose symbol
  * is @sym (may be NULL), as the reference prints them. *@srcline is
- * "file:line" with the file's basename; for inlined code the position
- * in the function @sym names (the outermost level); where the binary has
- * no line, addr2line's "??:0"; where addr2line knows no function,
+ * "file:line" with the file's basename, for inlined code the innermost
+ * level's; where the binary has no line, addr2line's "FILE:0" (the
+ * STT_FILE a local function follows) or "??:0"; where addr2line knows no
+ * function,
  * "sym+<decimal offset>" or "dso[<hex ELF address>]" (and the kernel's,
  * see dso__srcline_sort_str()). *@srcfile is the file part of *@srcline,
  * "" when it names none. Both are never NULL and stay owned by the

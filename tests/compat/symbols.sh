@@ -57,6 +57,7 @@ build()
 	strip -s "$W/dbg" &&
 	objcopy --add-gnu-debuglink="$W/dbg.debug" "$W/dbg" &&
 	$CC -O2 -fno-omit-frame-pointer -o "$W/nolines" "$SRC/dbg.c" &&
+	$CC -O2 -g -o "$W/inl" "$SRC/inl.c" &&
 	$CC -O1 -g -o "$W/jit" "$SRC/jit.c"
 }
 build 2> "$TMPD/build.err" || {
@@ -142,21 +143,36 @@ if record dbg -- "$W/dbg" 400; then
 	expect dbg-srcline 'dbg.c:[0-9]'
 fi
 
-# No DWARF at all: perf report's srcline and srcfile are addr2line's
-# answer with line 0, the file named by the symbol table's STT_FILE for a
-# local function (dbg.c:0) and "??" for a global one. Only the binary's
-# own samples: inlined code in libc differs (tests/compat/report.sh);
-# every order has the dso key, so that --dsos filters samples, not
-# entries other dsos share.
-if record nolines -- "$W/nolines" 400; then
+# perf report's srcline and srcfile keys of DSO's samples in NAME.data.
+# Only that binary's samples: every order has the dso key, so that
+# --dsos filters samples, not entries other dsos share.
+report_srclines()	# report_srclines NAME DSO
+{
+	local o
 	printf '[report]\n\tchildren = false\n' > "$HOME/.perfconfig"
 	for o in "--sort dso,srcline" "--sort dso,sym,srcline" "--sort dso,srcfile" \
 		 "--sort dso,sym,srcfile" "-F overhead,dso,srcline"; do
 		# shellcheck disable=SC2086
-		report_side_by_side "$TMPD/nolines.data" "" --dsos nolines $o
+		report_side_by_side "$TMPD/$1.data" "" --dsos "$2" $o
 	done
-	grep -q 'dbg\.c:0$' "$TMPD/our-r1.out" || fail "nolines: no dbg.c:0 for the local function"
 	rm -f "$HOME/.perfconfig"
+}
+
+# No DWARF at all: srcline and srcfile are addr2line's answer with line
+# 0, the file named by the symbol table's STT_FILE for a local function
+# (dbg.c:0) and "??" for a global one.
+if record nolines -- "$W/nolines" 400; then
+	n=$((${N:-0} + 1))
+	report_srclines nolines nolines
+	grep -q 'dbg\.c:0$' "$TMPD/our-r$n.out" || fail "nolines: no dbg.c:0 for the local function"
+fi
+
+# Inlined code: the line table's row (the inlined function's line), as
+# addr2line answers first.
+if record inl -- "$W/inl" 50000000; then
+	n=$((${N:-0} + 1))
+	report_srclines inl inl
+	grep -q 'inl\.c:1[01]$' "$TMPD/our-r$n.out" || fail "inl: no line of inner()"
 fi
 
 # C++ names: namespaces, templates, operators, lambdas, std::function.
