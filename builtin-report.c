@@ -125,6 +125,8 @@ struct report {
 	struct hist_sort_item order[HPP_NR_COLUMNS + SORT_NR_KEYS];
 	int nr_order;
 	struct sort_needs needs;
+	/* columns left out for a filter of one name, which the header notes */
+	struct { bool comm, dso, sym; } elided;
 	bool use_callchain;
 	bool print_callchain;
 	bool callchain_user_set;
@@ -427,61 +429,13 @@ static bool report__filtered(struct report *rep, const struct addr_location *al)
 	return rep->symbol_filter && (!al->sym || !strstr(al->sym->name, rep->symbol_filter));
 }
 
-static const char *path__basename(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/*
- * srcline and srcfile of @he's address: for inlined code the reference
- * names the position in the function the symbol is (the outermost
- * level); without line information "dso[address]".
- */
+/* srcline and srcfile of @he's address; none outside any dso. */
 static void report__srcline(struct hist_entry *he, uint64_t addr)
 {
-	const struct inline_node *node;
-	char buf[PATH_MAX + 32];
-	const char *str;
-
 	he->srcline = NULL;
 	he->srcfile = "";
-	if (!he->dso)
-		return;
-	node = dso__inline_node(he->dso, addr);
-	if (node && node->nr > 0 && node->frames[node->nr - 1].filename) {
-		const struct inline_frame *f = &node->frames[node->nr - 1];
-
-		snprintf(buf, sizeof(buf), "%s:%u", path__basename(f->filename), f->line);
-		he->srcline = comm_str__intern(buf);
-		he->srcfile = comm_str__intern(path__basename(f->filename));
-		return;
-	}
-	str = dso__srcline_sort_str(he->dso, addr, he->sym);
-	if (str && !strcmp(str, SRCLINE_UNKNOWN) && !he->sym) {
-		snprintf(buf, sizeof(buf), "%s[%" PRIx64 "]", he->dso->short_name,
-			 dso__addr_to_vaddr(he->dso, addr));
-		str = comm_str__intern(buf);
-	} else if (str && !strcmp(str, SRCLINE_UNKNOWN) && he->sym) {
-		size_t len = strlen(he->sym->name);
-
-		/* PLT entries have no line: the reference falls back to sym+offset. */
-		if (len > 4 && !strcmp(he->sym->name + len - 4, "@plt")) {
-			snprintf(buf, sizeof(buf), "%s+%" PRIu64, he->sym->name, addr - he->sym->start);
-			str = comm_str__intern(buf);
-		}
-	}
-	he->srcline = str;
-	if (str && strchr(str, ':') && strcmp(str, SRCLINE_UNKNOWN)) {
-		size_t len = (size_t)(strrchr(str, ':') - str);
-
-		if (len < sizeof(buf)) {
-			memcpy(buf, str, len);
-			buf[len] = 0;
-			he->srcfile = comm_str__intern(buf);
-		}
-	}
+	if (he->dso)
+		dso__srcline_sort_keys(he->dso, addr, he->sym, &he->srcline, &he->srcfile);
 }
 
 /*
@@ -1089,12 +1043,18 @@ static int report__setup_sort(struct report *rep)
 		const struct sort_key *k = cols[i].key;
 
 		/* A filter naming one comm, dso or symbol makes its column redundant. */
-		if (k && k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1)
+		if (k && k->id == SORT_COMM && rep->comms && rep->comm_list.nr == 1) {
+			rep->elided.comm = true;
 			continue;
-		if (k && k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1)
+		}
+		if (k && k->id == SORT_DSO && rep->dsos && rep->dso_list.nr == 1) {
+			rep->elided.dso = true;
 			continue;
-		if (k && k->id == SORT_SYM && rep->symbols && rep->sym_list.nr == 1)
+		}
+		if (k && k->id == SORT_SYM && rep->symbols && rep->sym_list.nr == 1) {
+			rep->elided.sym = true;
 			continue;
+		}
 		po->cols[po->nr_cols++] = (struct hist_column){ cols[i].hpp, k, 0 };
 	}
 	return 0;
@@ -1294,12 +1254,12 @@ static int report__print(struct report *rep, struct perf_session *session)
 	int err = -ENOMEM;
 
 	if (!quiet) {
-		/* A filter of one name is noted instead of a column. */
-		if (rep->comms && rep->comm_list.nr == 1)
+		/* A filter of one name is noted instead of its column, if shown. */
+		if (rep->elided.comm)
 			printf("# comm: %s\n", rep->comm_list.names[0]);
-		if (rep->dsos && rep->dso_list.nr == 1)
+		if (rep->elided.dso)
 			printf("# dso: %s\n", rep->dso_list.names[0]);
-		if (rep->symbols && rep->sym_list.nr == 1)
+		if (rep->elided.sym)
 			printf("# symbol: %s\n", rep->sym_list.names[0]);
 		fprintf(stdout, "#\n# Total Lost Samples: %" PRIu64 "\n#\n",
 			session->stats.total_lost_samples);

@@ -18,6 +18,7 @@
 #include "dso.h"
 #include "srcline.h"
 #include "symbol.h"
+#include "symbol-elf.h"
 #include "zalloc.h"
 
 struct srcline_entry {
@@ -30,6 +31,11 @@ struct srcline_entry {
 	char *str_base;
 	char *str_full;
 	char *str_sort;
+	/* dso__srcline_sort_keys()' answers; key_* are the texts they own */
+	const char *sort_line;
+	const char *sort_file;
+	char *key_line;
+	char *key_file;
 	struct inline_node *inl;
 	struct srcline_entry *next;
 };
@@ -594,6 +600,85 @@ const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)
 	return e->inl;
 }
 
+static const char *path__basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *entry__own_line(struct srcline_entry *e, int n)
+{
+	if (n < 0) {
+		e->key_line = NULL;
+		return SRCLINE_UNKNOWN;
+	}
+	return e->key_line;
+}
+
+static const char *srcline__sort_line(struct dso *dso, struct srcline_entry *e, uint64_t addr,
+				      const struct symbol *sym)
+{
+	const char *str, *file;
+
+	/*
+	 * Inlined code included: the line table's row, the innermost
+	 * level's position, is addr2line's first answer, which the
+	 * reference keeps.
+	 */
+	str = dso__srcline_sort_str(dso, addr, sym);
+	if (!str)
+		return SRCLINE_UNKNOWN;
+	if (strcmp(str, SRCLINE_UNKNOWN))
+		return str;
+	/*
+	 * No line in a binary: the reference keeps addr2line's answer when
+	 * that names a function, "??:?" or, from the symbol table, the
+	 * STT_FILE a local function follows ("crtstuff.c:?"), both with
+	 * line 0. Where it names none (PLT entries, code before the first
+	 * symbol of a section) it falls back to sym+offset or dso[addr].
+	 */
+	if (dso__addr2line_names_function(dso, dso__addr_to_vaddr(dso, addr), &file)) {
+		if (!file)
+			return SRCLINE_UNKNOWN;
+		return entry__own_line(e, asprintf(&e->key_line, "%s:0", path__basename(file)));
+	}
+	if (!sym)
+		return entry__own_line(e, asprintf(&e->key_line, "%s[%" PRIx64 "]",
+						   dso->short_name, dso__addr_to_vaddr(dso, addr)));
+	return entry__own_line(e, asprintf(&e->key_line, "%s+%" PRIu64, sym->name,
+					   addr - sym->start));
+}
+
+/* The reference's srcfile: the srcline's text before its ':', "" for none. */
+static const char *srcline__sort_file(struct srcline_entry *e, const char *line)
+{
+	const char *colon = strrchr(line, ':');
+
+	if (!colon || colon == line || !strcmp(line, SRCLINE_UNKNOWN))
+		return "";
+	e->key_file = strndup(line, (size_t)(colon - line));
+	return e->key_file ? e->key_file : "";
+}
+
+void dso__srcline_sort_keys(struct dso *dso, uint64_t addr, const struct symbol *sym,
+			    const char **srcline, const char **srcfile)
+{
+	struct srcline_entry *e = dso__srcline_entry(dso, addr);
+
+	if (!e) {
+		*srcline = SRCLINE_UNKNOWN;
+		*srcfile = "";
+		return;
+	}
+	if (!e->sort_line) {
+		e->sort_line = srcline__sort_line(dso, e, addr, sym);
+		e->sort_file = srcline__sort_file(e, e->sort_line);
+	}
+	*srcline = e->sort_line;
+	*srcfile = e->sort_file;
+}
+
 void srcline__cache_delete(struct dso *dso)
 {
 	struct srcline_cache *c = dso->srclines;
@@ -610,6 +695,8 @@ void srcline__cache_delete(struct dso *dso)
 			free(e->str_full);
 			free(e->file_buf);
 			free(e->str_sort);
+			free(e->key_line);
+			free(e->key_file);
 			inline_node__delete(e->inl);
 			free(e);
 		}

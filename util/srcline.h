@@ -62,14 +62,29 @@ int dso__srcline(struct dso *dso, uint64_t addr, const char **file, unsigned int
 const char *dso__srcline_str(struct dso *dso, uint64_t addr, bool full_path);
 
 /*
- * The text of report's srcline column for @addr of @dso, whose symbol is
- * @sym (may be NULL), as the reference prints it: "file:line"; for an ELF
+ * The srcline of @addr of @dso, whose symbol is @sym (may be NULL), that
+ * perf script prints and report's keys start from: "file:line"; for an ELF
  * file without that line, SRCLINE_UNKNOWN; for the kernel, the vdso, JIT
  * code and other memory without a file, "sym+<decimal offset>", else
  * "dso[<hex ELF address>]". Never NULL; owned by the dso's cache or a
  * literal.
  */
 const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr, const struct symbol *sym);
+
+/*
+ * perf report's srcline and srcfile keys for @addr of @dso, whose symbol
+ * is @sym (may be NULL), as the reference prints them. *@srcline is
+ * "file:line" with the file's basename, for inlined code the innermost
+ * level's; where the binary has no line, addr2line's "FILE:0" (the
+ * STT_FILE a local function follows) or "??:0"; where addr2line knows no
+ * function,
+ * "sym+<decimal offset>" or "dso[<hex ELF address>]" (and the kernel's,
+ * see dso__srcline_sort_str()). *@srcfile is the file part of *@srcline,
+ * "" when it names none. Both are never NULL and stay owned by the
+ * dso's cache (or are literals), so they live as long as @dso.
+ */
+void dso__srcline_sort_keys(struct dso *dso, uint64_t addr, const struct symbol *sym,
+			    const char **srcline, const char **srcfile);
 
 /*
  * The DWARF function chain at @addr, innermost first, or NULL when DWARF
@@ -105,6 +120,15 @@ static inline const char *dso__srcline_sort_str(struct dso *dso, uint64_t addr,
 {
 	(void)dso; (void)addr; (void)sym;
 	return SRCLINE_UNKNOWN;
+}
+
+static inline void dso__srcline_sort_keys(struct dso *dso, uint64_t addr,
+					  const struct symbol *sym, const char **srcline,
+					  const char **srcfile)
+{
+	(void)dso; (void)addr; (void)sym;
+	*srcline = SRCLINE_UNKNOWN;
+	*srcfile = "";
 }
 
 static inline const struct inline_node *dso__inline_node(struct dso *dso, uint64_t addr)

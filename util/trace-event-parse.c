@@ -465,6 +465,97 @@ struct tep_event *trace_event__find(struct trace_event *te, uint64_t id)
 	return tep_find_event(te->tep, (int)id);
 }
 
+/* Text the reference's tracing library takes for a string: printable up to a NUL. */
+static bool bytes__printable(const unsigned char *p, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len && p[i]; i++)
+		if (!isprint(p[i]) && !isspace(p[i]))
+			return false;
+	return true;
+}
+
+/*
+ * One field's value as the reference's --raw-trace prints it. Its
+ * tracing library (tools/lib/traceevent as of 6.1) formats by the field's
+ * type alone where libtraceevent 1.7 follows the print fmt ("0x%08lx"
+ * for every syscall argument): pointers in hex, signed fields in
+ * decimal by their size ("%2d" for 2 bytes), unsigned longs in hex,
+ * other unsigned fields in decimal; char arrays as text while printable,
+ * other arrays as "ARRAY[" hex bytes "]". A field the payload does not
+ * hold prints nothing.
+ */
+static void field__print_raw(struct trace_seq *s, struct tep_handle *tep,
+			     struct tep_format_field *field, const unsigned char *raw, uint32_t size)
+{
+	uint32_t off = (uint32_t)field->offset, len = (uint32_t)field->size, i;
+	unsigned long long val;
+
+	if (field->offset < 0 || field->size < 0 || off > size || len > size - off)
+		return;
+	if (field->flags & TEP_FIELD_IS_ARRAY) {
+		if (field->flags & TEP_FIELD_IS_DYNAMIC) {
+			/* __data_loc: u32 of length << 16 | offset (relative: from the field's end) */
+			val = tep_read_number(tep, raw + off, (int)len);
+			if (field->flags & TEP_FIELD_IS_RELATIVE)
+				val += off + len;
+			off = (uint32_t)(val & 0xffff);
+			len = (uint32_t)(val >> 16 & 0xffff);
+			if (off > size || len > size - off)
+				return;
+		}
+		if ((field->flags & TEP_FIELD_IS_STRING) && bytes__printable(raw + off, len)) {
+			trace_seq_printf(s, "%.*s", (int)strnlen((const char *)raw + off, len),
+					 (const char *)raw + off);
+			return;
+		}
+		trace_seq_puts(s, "ARRAY[");
+		for (i = 0; i < len; i++)
+			trace_seq_printf(s, i ? ", %02x" : "%02x", raw[off + i]);
+		trace_seq_putc(s, ']');
+		/* The reference prints such a field as an array from then on. */
+		field->flags &= ~(unsigned long)TEP_FIELD_IS_STRING;
+		return;
+	}
+	val = tep_read_number(tep, raw + off, (int)len);
+	if (field->flags & TEP_FIELD_IS_POINTER) {
+		trace_seq_printf(s, "0x%llx", val);
+	} else if (field->flags & TEP_FIELD_IS_SIGNED) {
+		switch (len) {
+		case 4:
+			if (field->flags & TEP_FIELD_IS_LONG)
+				trace_seq_printf(s, "0x%x", (int)val);
+			else
+				trace_seq_printf(s, "%d", (int)val);
+			break;
+		case 2:
+			trace_seq_printf(s, "%2d", (short)val);
+			break;
+		case 1:
+			trace_seq_printf(s, "%1d", (signed char)val);
+			break;
+		default:
+			trace_seq_printf(s, "%lld", (long long)val);
+		}
+	} else if (field->flags & TEP_FIELD_IS_LONG) {
+		trace_seq_printf(s, "0x%llx", val);
+	} else {
+		trace_seq_printf(s, "%llu", val);
+	}
+}
+
+static void trace_event__print_raw_fields(struct trace_seq *s, struct tep_event *event,
+					  const void *raw, uint32_t size)
+{
+	struct tep_format_field *field;
+
+	for (field = event->format.fields; field; field = field->next) {
+		trace_seq_printf(s, " %s=", field->name);
+		field__print_raw(s, event->tep, field, raw, size);
+	}
+}
+
 char *trace_event__format(struct trace_event *te, struct tep_event *event, int cpu,
 			  const void *raw, uint32_t size, bool fields)
 {
@@ -478,7 +569,7 @@ char *trace_event__format(struct trace_event *te, struct tep_event *event, int c
 	record.data = (void *)raw;
 	trace_seq_reset(te->seq);
 	if (fields)
-		tep_print_fields(te->seq, (void *)raw, (int)size, event);
+		trace_event__print_raw_fields(te->seq, event, raw, size);
 	else
 		tep_print_event(te->tep, te->seq, &record, "%s", TEP_PRINT_INFO);
 	trace_seq_terminate(te->seq);

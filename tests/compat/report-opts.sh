@@ -12,8 +12,9 @@
 #  - -t: the reference still pads the columns and puts a space before
 #    each value of the overhead, samples and period columns.
 #  - --sort trace: each tracepoint sample's payload formatted by its print
-#    fmt (--raw-trace: its fields), N/A for other events; with -t the
-#    separator's first character in a key's text becomes '.'. Like
+#    fmt (--raw-trace: its fields, each by its type), N/A for other
+#    events; with -t the separator's first character in a key's text
+#    becomes '.'. Like
 #    srcline, the column is sized only by entries the reference's tree
 #    compared on it (a lone sample prints cut to the header's width).
 #  - --tasks, --mmaps: the reference's order (threads by tid modulo 256,
@@ -26,6 +27,11 @@
 #    the reference's tree internals; compared with -g none only.
 #  - callchains of grouped files: equal siblings in different dsos follow
 #    the reference's heap addresses; only the entry lines are compared.
+#  - --mmaps on a big-endian file: the reference shows MMAP2's prot and
+#    flags unswapped ("---p"); we show the recorded ones. Masked.
+#  - --raw-trace on payloads ending in an array of numbers
+#    (raw_syscalls): the reference's text runs on past the array into
+#    unterminated heap bytes; not compared.
 #  - orders with sym but not dso: unresolved addresses of equal period in
 #    different dsos follow the reference's rbtree shape; every order here
 #    has the dso key.
@@ -88,20 +94,20 @@ if "$REF" record --no-bpf-event -q -a -e sched:sched_switch -e cpu-clock -F 1000
 		report_side_by_side "$TMPD/a.data" "" $o
 	done
 fi
-# Payloads with %ps kernel addresses, strings and flags. --raw-trace is
-# left out: the reference prints syscall arguments in decimal where this
-# machine's libtraceevent prints hex.
-if "$REF" record --no-bpf-event -q -a -e syscalls:sys_enter_openat -e timer:hrtimer_start \
-	-e 'irq:*' -o "$TMPD/t.data" -- sleep 0.2 > /dev/null 2>&1; then
-	for o in "${TRACE[@]}"; do
+# Payloads with %ps kernel addresses, strings and flags; with --raw-trace
+# each field formatted by its type (syscall arguments in decimal where
+# the print fmt says hex). Arrays of numbers are left out (no
+# raw_syscalls): the reference's text of a payload ending in one has no
+# terminating NUL and runs on into whatever its heap holds.
+if "$REF" record --no-bpf-event -q -a -e syscalls:sys_enter_openat -e syscalls:sys_exit_openat \
+	-e timer:hrtimer_start -e 'irq:*' -o "$TMPD/t.data" -- sleep 0.2 > /dev/null 2>&1; then
+	for o in "${TRACE[@]}" "--sort trace --raw-trace" "--sort trace,comm --raw-trace -n"; do
 		# shellcheck disable=SC2086
 		report_side_by_side "$TMPD/t.data" "" $o
 	done
 fi
 
 # ---- --tasks and --mmaps: the task tree, with each task's maps ----
-# (cpu-clock-be.data is left out: the reference does not byte-swap the
-# prot and flags of MMAP2 records and shows its maps as ---p.)
 for f in "$D/cpu-clock.data" "$D/threads.data" "$D/cpu-clock-z.data" "$D/cpu-clock.pipe.data" \
 	 "$D/cpu-clock-g.data" "$D/sched-switch.data" "$TMPD/nogrp.data" "$TMPD/grpg.data" \
 	 ${TMPD}/a.data ${TMPD}/t.data; do
@@ -109,6 +115,20 @@ for f in "$D/cpu-clock.data" "$D/threads.data" "$D/cpu-clock-z.data" "$D/cpu-clo
 	report_side_by_side "$f" "" --tasks
 	report_side_by_side "$f" "" --mmaps
 done
+# The big-endian copy (tests/make-be-data.py): the reference does not
+# byte-swap the prot and flags of MMAP2 records, so it reads r-xp (5,
+# MAP_PRIVATE) as 0x05000000 and shows "---p". We swap them: the maps
+# read as on the machine that recorded them, the same text as for the
+# little-endian original. The prot column is masked on both sides.
+if [ -r "$D/cpu-clock-be.data" ]; then
+	report_side_by_side "$D/cpu-clock-be.data" "" --tasks
+	report_side_by_side "$D/cpu-clock-be.data" 's/ [r-][w-][x-][ps] / PROT /' --mmaps
+	"$PERF" report --stdio --mmaps -i "$D/cpu-clock.data" > "$TMPD/le-mmaps" 2> /dev/null
+	"$PERF" report --stdio --mmaps -i "$D/cpu-clock-be.data" > "$TMPD/be-mmaps" 2> /dev/null
+	same_file "--mmaps: the big-endian copy's maps as the original's" \
+		"$TMPD/le-mmaps" "$TMPD/be-mmaps"
+	grep -q ' r-xp .*/dash$' "$TMPD/be-mmaps" || fail "--mmaps big-endian: dash's text not r-xp"
+fi
 
 # ---- --children: unresolved addresses, --max-stack ----
 # An unresolved sampled address is two entries in the reference: the
@@ -150,11 +170,21 @@ done
 # their lines (sym+offset, dash[addr]) need no debuginfo, which the
 # private HOME hides from the reference, and inlined code differs
 # elsewhere (tests/compat/report.sh).
-for f in "$D/threads.data" "$D/cpu-clock.data"; do
-	for o in "--sort sym,srcline" "-F overhead,sym,srcline" "--sort comm,srcline"; do
+# srcfile is sized the same way; in a group, linking the members' entries
+# compares them too.
+for f in "$D/threads.data" "$D/cpu-clock.data" "$D/group-clock.data"; do
+	for o in "--sort sym,srcline" "-F overhead,sym,srcline" "--sort comm,srcline" \
+		 "--sort sym,srcfile" "--sort dso,srcfile"; do
 		# shellcheck disable=SC2086
 		report_side_by_side "$f" "" --dsos 'dash,[kernel.kallsyms]' $o
 	done
+done
+
+# ---- a filter of one name: "# dso: NAME" only where its column would be ----
+for o in "--dsos libc.so.6 --sort sym" "--dsos libc.so.6 --sort dso,sym" \
+	 "--dsos libc.so.6 -F overhead,sym"; do
+	# shellcheck disable=SC2086
+	report_side_by_side "$D/threads.data" "" $o
 done
 
 echo "$N runs compared"

@@ -56,6 +56,8 @@ build()
 	objcopy --only-keep-debug "$W/dbg" "$W/dbg.debug" &&
 	strip -s "$W/dbg" &&
 	objcopy --add-gnu-debuglink="$W/dbg.debug" "$W/dbg" &&
+	$CC -O2 -fno-omit-frame-pointer -o "$W/nolines" "$SRC/dbg.c" &&
+	$CC -O2 -g -o "$W/inl" "$SRC/inl.c" &&
 	$CC -O1 -g -o "$W/jit" "$SRC/jit.c"
 }
 build 2> "$TMPD/build.err" || {
@@ -149,6 +151,38 @@ if $CC -O1 -g -fno-omit-frame-pointer -o "$W/full" "$SRC/dbg.c" 2>/dev/null &&
    record stripped -- "$W/stripped" 400; then
 	compare stripped "$TMPD/stripped.data" $F
 	expect stripped 'dbg_static+0x.*(.*/stripped)$'
+fi
+
+# perf report's srcline and srcfile keys of DSO's samples in NAME.data.
+# Only that binary's samples: every order has the dso key, so that
+# --dsos filters samples, not entries other dsos share.
+report_srclines()	# report_srclines NAME DSO
+{
+	local o
+	printf '[report]\n\tchildren = false\n' > "$HOME/.perfconfig"
+	for o in "--sort dso,srcline" "--sort dso,sym,srcline" "--sort dso,srcfile" \
+		 "--sort dso,sym,srcfile" "-F overhead,dso,srcline"; do
+		# shellcheck disable=SC2086
+		report_side_by_side "$TMPD/$1.data" "" --dsos "$2" $o
+	done
+	rm -f "$HOME/.perfconfig"
+}
+
+# No DWARF at all: srcline and srcfile are addr2line's answer with line
+# 0, the file named by the symbol table's STT_FILE for a local function
+# (dbg.c:0) and "??" for a global one.
+if record nolines -- "$W/nolines" 400; then
+	n=$((${N:-0} + 1))
+	report_srclines nolines nolines
+	grep -q 'dbg\.c:0$' "$TMPD/our-r$n.out" || fail "nolines: no dbg.c:0 for the local function"
+fi
+
+# Inlined code: the line table's row (the inlined function's line), as
+# addr2line answers first.
+if record inl -- "$W/inl" 50000000; then
+	n=$((${N:-0} + 1))
+	report_srclines inl inl
+	grep -q 'inl\.c:1[01]$' "$TMPD/our-r$n.out" || fail "inl: no line of inner()"
 fi
 
 # C++ names: namespaces, templates, operators, lambdas, std::function.

@@ -105,7 +105,8 @@ static bool column__right(const struct hist_column *col)
 /* Columns the reference computes lazily, sized by hists__lazy_width(). */
 static bool hist_column__lazy(const struct hist_column *col)
 {
-	return col->key && (col->key->id == SORT_SRCLINE || col->key->id == SORT_TRACE);
+	return col->key && (col->key->id == SORT_SRCLINE || col->key->id == SORT_SRCFILE ||
+			    col->key->id == SORT_TRACE);
 }
 
 static const struct hists *prefix_hists;
@@ -156,8 +157,16 @@ static int hists__lazy_width(struct hists *hists, const struct hist_column *col,
 	for (start = 0; start < n; start = i) {
 		uint64_t samples = 0;
 
+		/*
+		 * In a group, linking a member's entry to the leader's
+		 * compares them on every key: count the members' samples.
+		 */
 		for (i = start; i < n && !hist_entry__prefix_cmp(&v[start], &v[i]); i++)
-			samples += v[i]->stat.nr_events;
+			for (int m = 0; m < (hists->nr_members > 1 ? hists->nr_members : 1); m++) {
+				const struct hist_entry *he = hist_entry__member(v[i], m);
+
+				samples += he ? he->stat.nr_events : 0;
+			}
 		if (samples < 2)
 			continue;
 		for (size_t k = start; k < i; k++) {
@@ -191,7 +200,7 @@ static void hists__calc_widths(struct hists *hists, struct hists_print_opts *opt
 			col->width = 12;
 		if (col->key->id == SORT_CPU || col->key->id == SORT_SOCKET)
 			continue;
-		if (col->key->id == SORT_SRCLINE || col->key->id == SORT_TRACE) {
+		if (hist_column__lazy(col)) {
 			int w = hists__lazy_width(hists, col, opts);
 
 			if (w >= 0) {
