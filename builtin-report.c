@@ -1611,6 +1611,7 @@ static int __cmd_report(struct report *rep)
 	bool histogram, tasks;
 	int err;
 
+	malloc__reuse_freed();
 	/* 1. open: the session prints why it cannot */
 	session = perf_session__new(&data, &rep->tool);
 	if (IS_ERR(session))
