@@ -421,10 +421,13 @@ int symbols__add_seeds(struct symbols *syms, struct symbol_seed *seeds, size_t n
 		return symbols__add_seeds_slow(syms, seeds, n);
 	if (!n)
 		return symbols__index(syms);
+	/*
+	 * Each array is freed as soon as it is done with, so that the next
+	 * one takes its pages: fresh ones are page faults.
+	 */
 	ents = malloc(2 * n * sizeof(*ents));
 	runs = malloc((n + 1) * sizeof(*runs));
-	keep = malloc(n * sizeof(*keep));
-	if (!ents || !runs || !keep)
+	if (!ents || !runs)
 		goto out;
 	for (i = 0; i < n; i++) {
 		ents[i].start = seeds[i].start;
@@ -433,6 +436,10 @@ int symbols__add_seeds(struct symbols *syms, struct symbol_seed *seeds, size_t n
 		seeds[i].len += seeds[i].start;
 	}
 	sort_by_start(ents, ents + n, runs, n);
+	zfree(&runs);
+	keep = malloc(n * sizeof(*keep));
+	if (!keep)
+		goto out;
 
 	/* fixup_end() */
 	for (i = 1; i < n; i++) {
@@ -464,6 +471,7 @@ int symbols__add_seeds(struct symbols *syms, struct symbol_seed *seeds, size_t n
 		}
 		keep[nr_keep++] = sd;
 	}
+	zfree(&ents);
 
 	for (i = 0; i < nr_keep; i++)
 		bytes += SYMBOL_BLOCK_ALIGN(sizeof(struct symbol) + keep[i]->name_len + 1);
