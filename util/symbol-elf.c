@@ -94,7 +94,11 @@ static int symsrc__setup(struct symsrc *ss, struct dso *dso)
 	/* Memory images are checked by their opener. */
 	if (!ss->mem && build_id__is_defined(&dso->bid)) {
 		struct build_id bid;
-		int err = filename__read_build_id(ss->path, &bid);
+		size_t size = 0;
+		/* The image libelf mapped already: no second open and reads. */
+		const char *raw = elf_rawfile(ss->elf, &size);
+		int err = raw ? elf_image__read_build_id(raw, size, &bid) :
+				filename__read_build_id(ss->path, &bid);
 
 		if (!err && !build_id__equal(&bid, &dso->bid)) {
 			pr_debug("%s: build id mismatch for %s.\n", __func__, ss->path);
