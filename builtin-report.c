@@ -140,6 +140,7 @@ struct report {
 	int frames_alloc;
 	struct trace_event tevent;
 	bool tevent_tried;
+	struct sample_cache *sample_cache;	/* NULL: samples resolve one by one */
 };
 
 /* ---- frames of a callchain, resolved through a small cache ---- */
@@ -257,6 +258,166 @@ static void frame_cache__flush(void)
 			memset(frame_cache, 0, (1UL << FRAME_CACHE_BITS) * sizeof(*frame_cache));
 		frame_cache_gen = 1;
 	}
+}
+
+/* ---- samples that land where an earlier one did ---- */
+
+/*
+ * When the keys are only comm, pid, dso and sym, a sample's entry is
+ * decided by its thread, mode and address (the session has one
+ * machine): a slot remembers it, and the sample skips the thread, map
+ * and symbol lookups and the entry's hash lookup. Valid in the frame
+ * cache's generation: records that change threads, comms or maps end
+ * both.
+ */
+struct sample_cache_slot {
+	uint64_t ip;
+	struct hist_entry *he;
+	int32_t pid, tid;
+	unsigned int gen;
+	int16_t idx;		/* the evsel's */
+	uint8_t cpumode;
+};
+
+/* Two slots a cache line: the one used last first. */
+struct sample_cache_bucket {
+	struct sample_cache_slot slot[2];
+};
+
+/*
+ * Buckets at most: a profile of a few thousand addresses per thread
+ * needs about that (1 MB), a short one would only pay the page faults
+ * (12 us each in a VM) of what it cannot fill. All are allocated at once
+ * (untouched pages cost nothing); the part in use starts at what the
+ * size of the data suggests and doubles after four misses per slot.
+ * Slots left where an earlier size put them are not found again, but
+ * are still right: nothing is moved or cleared.
+ */
+#define SAMPLE_CACHE_MIN_BITS	10
+#define SAMPLE_CACHE_MAX_BITS	14
+
+/**
+ * struct sample_cache - the buckets of the sample cache
+ * @mem:     the allocation, @buckets aligned to a cache line in it
+ * @bits:    log2 of the buckets in use
+ * @misses:  since the last resize
+ * @data_size: of the input, 0 when not known (a pipe)
+ */
+struct sample_cache {
+	void *mem;
+	struct sample_cache_bucket *buckets;
+	unsigned int bits;
+	uint64_t misses;
+	uint64_t data_size;
+};
+
+/* Nothing but the thread, map and symbol of a sample decides its entry. */
+static bool report__sample_cache_fits(const struct report *rep)
+{
+	int i;
+
+	/* --socket-filter decides by the cpu, -x by the callchain. */
+	if (rep->use_callchain || rep->children || rep->needs.parent || rep->needs.srcline ||
+	    rep->needs.srcfile || rep->needs.trace || rep->socket_filter > -1 || rep->exclude_other)
+		return false;
+	for (i = 0; i < rep->nr_keys; i++) {
+		switch (rep->keys[i]->id) {
+		case SORT_COMM:
+		case SORT_PID:
+		case SORT_DSO:
+		case SORT_SYM:
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+static int sample_cache__init(struct sample_cache *c)
+{
+	/* A bucket per 16 samples of 64 bytes: a page per 1000 samples. */
+	uint64_t want = c->data_size / 64 / 16;
+	c->mem = calloc((1UL << SAMPLE_CACHE_MAX_BITS) + 1, sizeof(struct sample_cache_bucket));
+	if (!c->mem)
+		return -ENOMEM;
+	c->buckets = (struct sample_cache_bucket *)(((uintptr_t)c->mem + 63) & ~(uintptr_t)63);
+	c->bits = SAMPLE_CACHE_MIN_BITS;
+	while (c->bits < SAMPLE_CACHE_MAX_BITS && (1ULL << c->bits) < want)
+		c->bits++;
+	c->misses = 0;
+	return 0;
+}
+
+static void sample_cache__exit(struct sample_cache *c)
+{
+	zfree(&c->mem);
+	c->buckets = NULL;
+}
+
+static bool sample_cache_slot__match(const struct sample_cache_slot *e, const struct evsel *evsel,
+				     const struct perf_sample *sample)
+{
+	return e->gen == frame_cache_gen && e->ip == sample->ip && e->tid == (int32_t)sample->tid &&
+	       e->pid == (int32_t)sample->pid && e->cpumode == sample->cpumode &&
+	       e->idx == evsel->idx;
+}
+
+static struct sample_cache_bucket *sample_cache__bucket(struct sample_cache *c,
+							 const struct evsel *evsel,
+							 const struct perf_sample *sample)
+{
+	uint64_t h = (sample->ip ^ ((uint64_t)sample->tid << 32) ^
+		      ((uint64_t)sample->cpumode << 24) ^ (uint64_t)evsel->idx) *
+		     0x9e3779b97f4a7c15ULL;
+
+	return &c->buckets[h >> (64 - c->bits)];
+}
+
+/* The entry remembered for @sample, or NULL. */
+static struct hist_entry *sample_cache__find(struct sample_cache *c, const struct evsel *evsel,
+					     const struct perf_sample *sample)
+{
+	struct sample_cache_bucket *b;
+
+	if (!c->buckets && sample_cache__init(c))
+		return NULL;
+	b = sample_cache__bucket(c, evsel, sample);
+	if (sample_cache_slot__match(&b->slot[0], evsel, sample))
+		return b->slot[0].he;
+	if (sample_cache_slot__match(&b->slot[1], evsel, sample)) {
+		struct sample_cache_slot t = b->slot[0];
+
+		b->slot[0] = b->slot[1];
+		b->slot[1] = t;
+		return b->slot[0].he;
+	}
+	return NULL;
+}
+
+/* Remember @he for @sample, in place of the slot used least recently. */
+static void sample_cache__add(struct sample_cache *c, struct hist_entry *he,
+			      const struct evsel *evsel, const struct perf_sample *sample)
+{
+	struct sample_cache_bucket *b;
+	struct sample_cache_slot *e;
+
+	if (!c->buckets || evsel->idx < 0 || evsel->idx > INT16_MAX)
+		return;
+	if (++c->misses > (8UL << c->bits) && c->bits < SAMPLE_CACHE_MAX_BITS) {
+		c->bits++;
+		c->misses = 0;
+	}
+	b = sample_cache__bucket(c, evsel, sample);
+	b->slot[1] = b->slot[0];
+	e = &b->slot[0];
+	e->ip = sample->ip;
+	e->he = he;
+	e->pid = (int32_t)sample->pid;
+	e->tid = (int32_t)sample->tid;
+	e->gen = frame_cache_gen;
+	e->idx = (int16_t)evsel->idx;
+	e->cpumode = sample->cpumode;
 }
 
 /* Room for @n more frames in rep->frames: 0 or -ENOMEM. */
@@ -659,6 +820,7 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	struct hist_entry key, *he;
 	int nr_frames = 0, err = 0;
 	uint64_t period = sample->period;
+	bool kernel_map_fixed;
 
 	(void)event;
 	/* --stats and -D count samples without a histogram. */
@@ -674,7 +836,20 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 		return 0;
 	if (evswitch__discard(&rep->evswitch, evsel))
 		return 0;
+	if (rep->sample_cache) {
+		he = sample_cache__find(rep->sample_cache, evsel, sample);
+		if (he) {
+			/* What the way below does for a sample it counts. */
+			hists->nr_samples++;
+			hists->total_period += period;
+			hists->nr_non_filtered_samples++;
+			hists->total_non_filtered_period += period;
+			he_stat__add(&he->stat, period, sample->cpumode);
+			return 0;
+		}
+	}
 
+	kernel_map_fixed = machine->kernel_map_fixed;
 	addr_location__init(&al);
 	if (machine__resolve(machine, &al, sample) < 0) {
 		pr_err("problem processing %d event, skipping it.\n", event->header.type);
@@ -737,6 +912,12 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 		goto out;
 	}
 	he_stat__add(&he->stat, period, sample->cpumode);
+	/*
+	 * Unresolved addresses are not remembered: a kernel map fix-up
+	 * (machine__fixup_kernel_map()) may resolve them later.
+	 */
+	if (rep->sample_cache && al.map)
+		sample_cache__add(rep->sample_cache, he, evsel, sample);
 	if (hists->children) {
 		if (nr_frames > 0) {
 			err = report__add_children(rep, hists, he, &key, rep->frames, nr_frames,
@@ -754,6 +935,9 @@ static int report__process_sample(struct perf_tool *tool, union perf_event *even
 	}
 out:
 	addr_location__exit(&al);
+	/* The kernel's maps changed under the entries remembered so far. */
+	if (machine->kernel_map_fixed != kernel_map_fixed)
+		frame_cache__flush();
 	return err;
 }
 
@@ -1223,6 +1407,12 @@ static int report__setup(struct report *rep, struct perf_session *session)
 	if (err)
 		return err;
 	report__set_needs(rep);
+	if (report__sample_cache_fits(rep)) {
+		rep->sample_cache = calloc(1, sizeof(*rep->sample_cache));
+		if (!rep->sample_cache)
+			return -ENOMEM;
+		rep->sample_cache->data_size = session->header.data_size;
+	}
 	evlist__for_each_entry(session->evlist, evsel)
 		if (evsel->idx + 1 > n)
 			n = evsel->idx + 1;
@@ -1480,6 +1670,9 @@ static void report__cleanup(struct report *rep)
 		regfree(&rep->parent_regex);
 	free(frame_cache);
 	frame_cache = NULL;
+	if (rep->sample_cache)
+		sample_cache__exit(rep->sample_cache);
+	zfree(&rep->sample_cache);
 	trace_event__exit(&rep->tevent);
 }
 
@@ -1505,6 +1698,7 @@ static int __cmd_report(struct report *rep)
 	bool histogram, tasks;
 	int err;
 
+	malloc__reuse_freed();
 	/* 1. open: the session prints why it cannot */
 	session = perf_session__new(&data, &rep->tool);
 	if (IS_ERR(session))

@@ -101,6 +101,68 @@ static int test__symbols_fixup(struct test_suite *t __maybe_unused, int subtest 
 	return TEST_OK;
 }
 
+/*
+ * symbols__add_seeds() builds what symbol__new() + symbols__add() of each
+ * seed and symbols__fixup() build: the fix-up cases above, then random
+ * tables full of aliases and zero sizes.
+ */
+static int test__symbols_seeds(struct test_suite *t __maybe_unused, int subtest __maybe_unused)
+{
+	static const char * const names[] = { "a", "_b", "__c", "dd", "_ee", "fff", "g", "hh" };
+	struct symbol_seed seeds[512];
+	uint64_t lens[512];
+	struct symbols one, all;
+	unsigned int rnd = 1;
+	size_t i;
+	int round, n;
+
+	for (round = 0; round < 64; round++) {
+		n = round ? 1 + (int)(rnd % 512) : 0;
+		for (i = 0; i < (size_t)n; i++) {
+			rnd = rnd * 1103515245 + 12345;
+			seeds[i].start = 0x1000 + ((rnd >> 8) % 64) * 16;
+			rnd = rnd * 1103515245 + 12345;
+			lens[i] = (rnd >> 9) % 3 ? 0 : (rnd >> 12) % 40;
+			seeds[i].len = lens[i];
+			seeds[i].name = names[(rnd >> 16) % 8];
+			seeds[i].name_len = (uint32_t)strlen(seeds[i].name);
+			seeds[i].binding = (uint8_t)((rnd >> 20) % 3);
+			seeds[i].type = SYMBOL_TYPE_FUNC;
+		}
+		symbols__init(&one);
+		for (i = 0; i < (size_t)n; i++)
+			TEST_ASSERT_VAL("add", !symbols__add(&one, symbol__new(seeds[i].start, lens[i],
+								seeds[i].binding, seeds[i].type, seeds[i].name)));
+		symbols__fixup(&one, false);
+		symbols__init(&all);
+		TEST_ASSERT_VAL("seeds", !symbols__add_seeds(&all, seeds, (size_t)n));
+		TEST_ASSERT_EQUAL("count", all.nr, one.nr);
+		TEST_ASSERT_VAL("sorted", all.sorted);
+		for (i = 0; i < one.nr; i++) {
+			const struct symbol *a = one.entries[i], *b = all.entries[i];
+
+			TEST_ASSERT_VAL("same symbol", a->start == b->start && a->end == b->end &&
+					a->binding == b->binding && !strcmp(a->name, b->name));
+		}
+		for (i = 0x1000; i < 0x1500; i += 4)
+			TEST_ASSERT_VAL("same lookup", (symbols__find(&one, i) == NULL) ==
+					(symbols__find(&all, i) == NULL));
+		/* A table that has symbols takes seeds the slow way: same result. */
+		if (n) {
+			struct symbol_seed more = { 0x9000, 0, "more", 4, SYMBOL_BIND_GLOBAL,
+						    SYMBOL_TYPE_FUNC };
+
+			TEST_ASSERT_VAL("more", !symbols__add_seeds(&all, &more, 1));
+			TEST_ASSERT_EQUAL("more count", all.nr, one.nr + 1);
+			TEST_ASSERT_VAL("more found", symbols__find(&all, 0x9010) &&
+					!strcmp(symbols__find(&all, 0x9010)->name, "more"));
+		}
+		symbols__exit(&one);
+		symbols__exit(&all);
+	}
+	return TEST_OK;
+}
+
 /* The file offset of @addr in this process, from /proc/self/maps. */
 static int self_file_offset(const void *addr, uint64_t *offset, char *path, size_t size)
 {
@@ -513,6 +575,7 @@ static int test__symbols_srcline(struct test_suite *t __maybe_unused, int subtes
 
 static struct test_case symbols_tests[] = {
 	TEST_CASE("zero-size growth, alias choice, lookups", symbols_fixup),
+	TEST_CASE("a table made at once from seeds", symbols_seeds),
 	TEST_CASE("ELF symbols of the perf binary, PLT entries", symbols_elf),
 	TEST_CASE("kallsyms: modules, relocation, kptr_restrict", symbols_kallsyms),
 	TEST_CASE("JIT map /tmp/perf-PID.map", symbols_jit_map),

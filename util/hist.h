@@ -21,6 +21,7 @@
 #include "sort.h"
 
 struct dso;
+struct hist_slab;
 struct symbol;
 struct thread;
 
@@ -110,6 +111,7 @@ struct hist_sort_item {
  * @nr_non_filtered_samples, @total_non_filtered_period: those kept
  * @nr_members:  events shown together (--group), 1 otherwise
  * @group_sort_idx: --group-sort-idx, 0 when not given
+ * @slabs:       the memory the entries are in (hist.c)
  */
 struct hists {
 	const struct sort_key *keys[SORT_NR_KEYS];
@@ -129,6 +131,7 @@ struct hists {
 	int nr_members;
 	int group_sort_idx;
 	uint64_t seq;
+	struct hist_slab *slabs;
 };
 
 void hists__init(struct hists *hists, const struct sort_key **keys, int nr_keys,
@@ -170,7 +173,5 @@ const struct hist_entry *hist_entry__member(const struct hist_entry *he, int idx
  */
 int hists__link_group(struct hists **members, int nr, int sort_idx);
 
-/* Bits of a callchain frame for children mode: the frame as a key. */
-void hist_entry__delete(struct hist_entry *he);
 
 #endif /* PERF_UTIL_HIST_H */

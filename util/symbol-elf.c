@@ -94,7 +94,11 @@ static int symsrc__setup(struct symsrc *ss, struct dso *dso)
 	/* Memory images are checked by their opener. */
 	if (!ss->mem && build_id__is_defined(&dso->bid)) {
 		struct build_id bid;
-		int err = filename__read_build_id(ss->path, &bid);
+		size_t size = 0;
+		/* The image libelf mapped already: no second open and reads. */
+		const char *raw = elf_rawfile(ss->elf, &size);
+		int err = raw ? elf_image__read_build_id(raw, size, &bid) :
+				filename__read_build_id(ss->path, &bid);
 
 		if (!err && !build_id__equal(&bid, &dso->bid)) {
 			pr_debug("%s: build id mismatch for %s.\n", __func__, ss->path);
@@ -313,20 +317,42 @@ static struct load_segment *load_segments(Elf *elf, size_t *nr)
 	return segs;
 }
 
+/* A symbol table entry, from the section's data in memory layout. */
+static bool symtab__get(Elf_Data *data, bool is64, size_t i, GElf_Sym *sym)
+{
+	/* gelf_getsym() copies field by field and checks each call: read the array. */
+	if (is64) {
+		const Elf64_Sym *s = (const Elf64_Sym *)data->d_buf + i;
+
+		sym->st_name = s->st_name;
+		sym->st_info = s->st_info;
+		sym->st_other = s->st_other;
+		sym->st_shndx = s->st_shndx;
+		sym->st_value = s->st_value;
+		sym->st_size = s->st_size;
+		return true;
+	}
+	return gelf_getsym(data, (int)i, sym) != NULL;
+}
+
 /*
  * Read the symbols of section @sec (.symtab or .dynsym) of @syms into
  * @dso, addresses moved to file offsets of @runtime's layout when
- * @adjust. Returns the count or -errno.
+ * @adjust, and fix the table up (symbols__fixup()). Returns the count
+ * read or -errno.
  */
 static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 		       const GElf_Shdr *secshdr, struct symsrc *runtime, bool adjust)
 {
 	struct symtab_section *secs = NULL;
 	struct load_segment *segs = NULL;
-	size_t i, j, nr_syms, nr_secs = 0, nr_segs = 0;
+	struct symbol_seed *seeds = NULL;
+	char **owned = NULL;
+	size_t i, j, nr_syms, nr_secs = 0, nr_segs = 0, nr_owned = 0;
 	Elf_Data *data, *strs;
 	Elf_Scn *strscn;
-	int nr = 0;
+	bool is64;
+	int nr = 0, err;
 
 	data = elf_getdata(sec, NULL);
 	strscn = elf_getscn(syms->elf, secshdr->sh_link);
@@ -334,24 +360,32 @@ static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 	if (!data || !strs || !secshdr->sh_entsize)
 		return -EINVAL;
 	nr_syms = secshdr->sh_size / secshdr->sh_entsize;
+	is64 = gelf_getclass(syms->elf) == ELFCLASS64 && data->d_type == ELF_T_SYM &&
+	       data->d_buf && ((uintptr_t)data->d_buf & 7) == 0;
+	if (is64 && nr_syms > data->d_size / sizeof(Elf64_Sym))
+		nr_syms = data->d_size / sizeof(Elf64_Sym);
 	if (elf_getshdrnum(syms->elf, &nr_secs))
 		nr_secs = 0;
 	secs = calloc(nr_secs ? nr_secs : 1, sizeof(*secs));
-	if (!secs)
-		return -ENOMEM;
+	seeds = malloc((nr_syms ? nr_syms : 1) * sizeof(*seeds));
+	if (!secs || !seeds) {
+		nr = -ENOMEM;
+		goto out;
+	}
 	if (adjust)
 		segs = load_segments(runtime ? runtime->elf : syms->elf, &nr_segs);
 
 	for (i = 0; i < nr_syms; i++) {
 		struct symtab_section *symsec;
+		struct symbol_seed *sd;
 		const char *name;
 		char *demangled;
-		struct symbol *s;
+		size_t name_len;
 		GElf_Sym sym;
 		bool label;
 		uint64_t value;
 
-		if (!gelf_getsym(data, (int)i, &sym))
+		if (!symtab__get(data, is64, i, &sym))
 			continue;
 		label = sym__is_label(&sym);
 		if (!label && !sym__is_function(&sym) && !sym__is_object(&sym))
@@ -387,18 +421,42 @@ static int load_symtab(struct dso *dso, struct symsrc *syms, Elf_Scn *sec,
 				value -= symsec->delta;
 		}
 
+		/* A string table without its last NUL ends the name at its end. */
+		name_len = strnlen(name, strs->d_size - sym.st_name);
 		demangled = demangle_for(dso, name);
-		s = symbol__new(value, sym.st_size, GELF_ST_BIND(sym.st_info),
-				GELF_ST_TYPE(sym.st_info), demangled ? demangled : name);
-		free(demangled);
-		if (!s || symbols__add(&dso->symbols, s)) {
-			nr = -ENOMEM;
-			break;
+		if (demangled) {
+			/* At most one per symbol read: room for all was reserved. */
+			if (!owned && !(owned = malloc(nr_syms * sizeof(*owned)))) {
+				free(demangled);
+				nr = -ENOMEM;
+				goto out;
+			}
+			owned[nr_owned++] = demangled;
+			name = demangled;
+			name_len = strlen(name);
 		}
-		if (dso->kind == DSO_KIND_KERNEL)
-			s->idle = symbol__is_idle(s->name);
+		sd = &seeds[nr];
+		sd->start = value;
+		sd->len = sym.st_size;
+		sd->name = name;
+		sd->name_len = name_len > UINT32_MAX - 1 ? UINT32_MAX - 1 : (uint32_t)name_len;
+		sd->binding = GELF_ST_BIND(sym.st_info);
+		sd->type = GELF_ST_TYPE(sym.st_info);
 		nr++;
 	}
+	err = symbols__add_seeds(&dso->symbols, seeds, (size_t)nr);
+	if (err) {
+		nr = err;
+		goto out;
+	}
+	if (dso->kind == DSO_KIND_KERNEL)
+		for (i = 0; i < dso->symbols.nr; i++)
+			dso->symbols.entries[i]->idle = symbol__is_idle(dso->symbols.entries[i]->name);
+out:
+	for (i = 0; i < nr_owned; i++)
+		free(owned[i]);
+	free(owned);
+	free(seeds);
 	free(segs);
 	free(secs);
 	return nr;
@@ -699,7 +757,6 @@ int dso__load_elf(struct dso *dso)
 	if (ret < 0)
 		goto out;
 	nr = ret;
-	symbols__fixup(&dso->symbols, false);
 	if (have_runtime) {
 		ret = synthesize_plt(dso, &runtime);
 		if (ret > 0) {
@@ -744,7 +801,6 @@ int dso__load_vmlinux(struct dso *dso, const char *path)
 	/* The kernel runs at its link addresses: no moving to file offsets. */
 	ret = load_symtab(dso, &ss, ss.symtab, &ss.symshdr, &ss, false);
 	if (ret >= 0) {
-		symbols__fixup(&dso->symbols, false);
 		dso->symtab_origin = DSO_SYMTAB__VMLINUX;
 		free(dso->symtab_path);
 		dso->symtab_path = strdup(path);

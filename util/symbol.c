@@ -56,14 +56,22 @@ struct symbol *symbol__new(uint64_t start, uint64_t len, uint8_t binding,
 	sym->type = type;
 	sym->idle = false;
 	sym->inlined = false;
+	sym->in_block = false;
 	memcpy(sym->name, name, n);
 	return sym;
 }
 
 void symbol__delete(struct symbol *sym)
 {
-	free(sym);
+	if (sym && !sym->in_block)
+		free(sym);
 }
+
+/* Symbols made together, freed together: one allocation, no per-symbol header. */
+struct symbol_block {
+	struct symbol_block *next;
+	uint64_t mem[];
+};
 
 void symbols__init(struct symbols *syms)
 {
@@ -82,6 +90,12 @@ void symbols__exit(struct symbols *syms)
 	free(syms->cache);
 	free(syms->bucket);
 	free(syms->by_name);
+	while (syms->blocks) {
+		struct symbol_block *b = syms->blocks;
+
+		syms->blocks = b->next;
+		free(b);
+	}
 	symbols__init(syms);
 }
 
@@ -106,10 +120,10 @@ int symbols__add(struct symbols *syms, struct symbol *sym)
 	return 0;
 }
 
-/* A symbol and its start side by side: the sort reads no symbol. */
+/* A symbol (or seed) and its start side by side: the sort reads neither. */
 struct start_ent {
 	uint64_t start;
-	struct symbol *sym;
+	void *item;
 };
 
 static void merge_runs(const struct start_ent *a, size_t mid, size_t n, struct start_ent *out)
@@ -246,7 +260,7 @@ int symbols__sort(struct symbols *syms)
 		}
 		for (i = 0; i < n; i++) {
 			ents[i].start = syms->entries[i]->start;
-			ents[i].sym = syms->entries[i];
+			ents[i].item = syms->entries[i];
 			if (i && ents[i].start < ents[i - 1].start)
 				sorted = false;
 		}
@@ -254,7 +268,7 @@ int symbols__sort(struct symbols *syms)
 		if (!sorted) {
 			sort_by_start(ents, ents + n, runs, n);
 			for (i = 0; i < n; i++)
-				syms->entries[i] = ents[i].sym;
+				syms->entries[i] = ents[i].item;
 		}
 		free(runs);
 		free(ents);
@@ -303,30 +317,46 @@ static int leading_underscores(const char *s)
 	return n;
 }
 
+/* What the choice among aliases looks at, of a symbol or of a seed. */
+struct alias {
+	uint64_t size;
+	uint8_t binding;
+	const char *name;
+	size_t len;		/* SIZE_MAX: strlen(name) when needed */
+};
+
 /* True when @a is the better name for the address both start at. */
-static bool symbol__better(const struct symbol *a, const struct symbol *b)
+static bool alias__better(struct alias a, struct alias b)
 {
-	uint64_t sa = symbol__size(a), sb = symbol__size(b);
-	size_t la, lb;
 	int ua, ub;
 
-	if (sa && !sb)
+	if (a.size && !b.size)
 		return true;
-	if (sb && !sa)
+	if (b.size && !a.size)
 		return false;
-	if ((a->binding == SYMBOL_BIND_WEAK) != (b->binding == SYMBOL_BIND_WEAK))
-		return b->binding == SYMBOL_BIND_WEAK;
-	if ((a->binding == SYMBOL_BIND_GLOBAL) != (b->binding == SYMBOL_BIND_GLOBAL))
-		return a->binding == SYMBOL_BIND_GLOBAL;
-	ua = leading_underscores(a->name);
-	ub = leading_underscores(b->name);
+	if ((a.binding == SYMBOL_BIND_WEAK) != (b.binding == SYMBOL_BIND_WEAK))
+		return b.binding == SYMBOL_BIND_WEAK;
+	if ((a.binding == SYMBOL_BIND_GLOBAL) != (b.binding == SYMBOL_BIND_GLOBAL))
+		return a.binding == SYMBOL_BIND_GLOBAL;
+	ua = leading_underscores(a.name);
+	ub = leading_underscores(b.name);
 	if (ua != ub)
 		return ua < ub;
-	la = strlen(a->name);
-	lb = strlen(b->name);
-	if (la != lb)
-		return la > lb;
+	if (a.len == SIZE_MAX)
+		a.len = strlen(a.name);
+	if (b.len == SIZE_MAX)
+		b.len = strlen(b.name);
+	if (a.len != b.len)
+		return a.len > b.len;
 	return true;
+}
+
+static bool symbol__better(const struct symbol *a, const struct symbol *b)
+{
+	struct alias x = { symbol__size(a), a->binding, a->name, SIZE_MAX };
+	struct alias y = { symbol__size(b), b->binding, b->name, SIZE_MAX };
+
+	return alias__better(x, y);
 }
 
 static void fixup_duplicate(struct symbols *syms)
@@ -358,6 +388,144 @@ void symbols__fixup(struct symbols *syms, bool is_kallsyms)
 	fixup_end(syms, is_kallsyms);
 	fixup_duplicate(syms);
 	symbols__index(syms);
+}
+
+/* symbols__add_seeds() for a table that has symbols already: one by one. */
+static int symbols__add_seeds_slow(struct symbols *syms, const struct symbol_seed *seeds,
+				   size_t n)
+{
+	size_t i, nr = syms->nr;
+
+	for (i = 0; i < n; i++) {
+		const struct symbol_seed *sd = &seeds[i];
+		struct symbol *sym = symbol__new(sd->start, sd->len, sd->binding, sd->type, sd->name);
+
+		if (!sym || symbols__add(syms, sym)) {
+			while (syms->nr > nr)
+				symbol__delete(syms->entries[--syms->nr]);
+			return -ENOMEM;
+		}
+	}
+	symbols__fixup(syms, false);
+	return 0;
+}
+
+#define SYMBOL_BLOCK_ALIGN(n) (((n) + 7) & ~(size_t)7)
+
+/*
+ * symbols__fixup() on the seeds: sort (stable, the file order breaks
+ * ties), grow zero-size ones, keep the best alias per start; then make
+ * the survivors in one block. The symbols are read once, in a dense
+ * array, and a libc's 10000 make no 10000 allocations.
+ */
+int symbols__add_seeds(struct symbols *syms, struct symbol_seed *seeds, size_t n)
+{
+	struct start_ent *ents;
+	struct symbol_block *block;
+	struct symbol_seed **keep = NULL;
+	size_t *runs, i, nr_keep = 0, bytes = 0;
+	char *p;
+	int err = -ENOMEM;
+
+	if (syms->nr)
+		return symbols__add_seeds_slow(syms, seeds, n);
+	if (!n)
+		return symbols__index(syms);
+	/*
+	 * Each array is freed as soon as it is done with, so that the next
+	 * one takes its pages: fresh ones are page faults.
+	 */
+	ents = malloc(2 * n * sizeof(*ents));
+	runs = malloc((n + 1) * sizeof(*runs));
+	if (!ents || !runs)
+		goto out;
+	for (i = 0; i < n; i++) {
+		ents[i].start = seeds[i].start;
+		ents[i].item = &seeds[i];
+		/* From here on len is the end. */
+		seeds[i].len += seeds[i].start;
+	}
+	sort_by_start(ents, ents + n, runs, n);
+	zfree(&runs);
+	keep = malloc(n * sizeof(*keep));
+	if (!keep)
+		goto out;
+
+	/* fixup_end() */
+	for (i = 1; i < n; i++) {
+		struct symbol_seed *prev = ents[i - 1].item;
+
+		if (prev->len == prev->start)
+			prev->len = ents[i].start;
+	}
+	{
+		struct symbol_seed *last = ents[n - 1].item;
+
+		if (last->len == last->start)
+			last->len = ((last->start + 4095) & ~4095ULL) + 4096;
+	}
+
+	/* fixup_duplicate() */
+	for (i = 0; i < n; i++) {
+		struct symbol_seed *sd = ents[i].item;
+
+		if (nr_keep && keep[nr_keep - 1]->start == sd->start) {
+			struct symbol_seed *kept = keep[nr_keep - 1];
+			struct alias a = { kept->len - kept->start, kept->binding, kept->name,
+					   kept->name_len };
+			struct alias b = { sd->len - sd->start, sd->binding, sd->name, sd->name_len };
+
+			if (!alias__better(a, b))
+				keep[nr_keep - 1] = sd;
+			continue;
+		}
+		keep[nr_keep++] = sd;
+	}
+	zfree(&ents);
+
+	for (i = 0; i < nr_keep; i++)
+		bytes += SYMBOL_BLOCK_ALIGN(sizeof(struct symbol) + keep[i]->name_len + 1);
+	block = malloc(sizeof(*block) + bytes);
+	if (!block)
+		goto out;
+	if (nr_keep > syms->alloc) {
+		struct symbol **e = realloc(syms->entries, nr_keep * sizeof(*e));
+
+		if (!e) {
+			free(block);
+			goto out;
+		}
+		syms->entries = e;
+		syms->alloc = nr_keep;
+	}
+	block->next = syms->blocks;
+	syms->blocks = block;
+	p = (char *)block->mem;
+	for (i = 0; i < nr_keep; i++) {
+		const struct symbol_seed *sd = keep[i];
+		struct symbol *sym = (struct symbol *)p;
+
+		sym->start = sd->start;
+		sym->end = sd->len;
+		sym->binding = sd->binding;
+		sym->type = sd->type;
+		sym->idle = false;
+		sym->inlined = false;
+		sym->in_block = true;
+		memcpy(sym->name, sd->name, sd->name_len);
+		sym->name[sd->name_len] = '\0';
+		syms->entries[i] = sym;
+		p += SYMBOL_BLOCK_ALIGN(sizeof(struct symbol) + sd->name_len + 1);
+	}
+	syms->nr = nr_keep;
+	zfree(&syms->by_name);
+	syms->nr_by_name = 0;
+	err = symbols__index(syms);
+out:
+	free(keep);
+	free(runs);
+	free(ents);
+	return err;
 }
 
 static size_t last_at_or_below(const struct symbols *syms, uint64_t addr)

@@ -39,6 +39,8 @@ enum {
  * @inlined:     not in any table: a function inlined into the symbol whose
  *               range it has, made for a callchain's inline level
  *               (callchain__inline_sym()); shown with "(inlined)"
+ * @in_block:    made by symbols__add_seeds() inside one block the table
+ *               frees as a whole: symbol__delete() leaves it alone
  *
  * Symbols are owned by the table they are in and live as long as it does.
  */
@@ -52,6 +54,7 @@ struct symbol {
 	uint8_t type;
 	bool idle;
 	bool inlined;
+	bool in_block;
 	char name[];
 };
 
@@ -80,6 +83,7 @@ static inline uint64_t symbol__size(const struct symbol *sym)
  *            a profile samples the same few addresses over and over
  * @bucket:   where the search starts: bucket[b] symbols start below
  *            starts[0] + (b << @bucket_shift), for b in 0..@nr_buckets
+ * @blocks:   the allocations symbols__add_seeds() made its symbols in
  */
 struct symbols {
 	struct symbol **entries;
@@ -93,6 +97,7 @@ struct symbols {
 	size_t alloc;
 	struct symbol **by_name;
 	size_t nr_by_name;
+	struct symbol_block *blocks;
 	bool sorted;
 };
 
@@ -113,6 +118,31 @@ int symbols__add(struct symbols *syms, struct symbol *sym);
  * name, then the first seen).
  */
 void symbols__fixup(struct symbols *syms, bool is_kallsyms);
+
+/**
+ * struct symbol_seed - a symbol as a loader reads it from its file,
+ * before symbols__add_seeds() makes it
+ * @len:      0: to be grown like symbols__fixup() does
+ * @name:     borrowed, a C string of @name_len bytes
+ */
+struct symbol_seed {
+	uint64_t start;
+	uint64_t len;
+	const char *name;
+	uint32_t name_len;
+	uint8_t binding;
+	uint8_t type;
+};
+
+/*
+ * The table symbol__new() + symbols__add() of each of the @n @seeds and
+ * then symbols__fixup(@syms, false) give, made at once: the seeds are
+ * sorted and fixed up among themselves and only the symbols that stay
+ * are made, in one block the table owns. The seeds' @len fields are
+ * used as scratch; the names are copied. 0 or -ENOMEM (the table is then
+ * as before).
+ */
+int symbols__add_seeds(struct symbols *syms, struct symbol_seed *seeds, size_t n);
 
 /*
  * Sort and index without the fix-ups (after adding symbols that already
