@@ -1283,6 +1283,15 @@ static bool report__has_callchains(struct perf_session *session)
 	return report__has_sample_bits(session, PERF_SAMPLE_CALLCHAIN);
 }
 
+/* 0 when @option is NULL, else says it is missing and returns -ENOTSUP. */
+static int report__not_supported(const char *option)
+{
+	if (!option)
+		return 0;
+	pr_err("perf report: %s is not supported by this perf yet\n", option);
+	return -ENOTSUP;
+}
+
 /*
  * Views this perf does not have yet: said so, not silently replaced by
  * the default view. On a file without the data a view needs, the
@@ -1306,11 +1315,7 @@ static int report__check_views(struct report *rep, struct perf_session *session)
 		missing = "-b (the branch view)";
 	else if (rep->mem_mode)
 		missing = "--mem-mode";
-	if (missing) {
-		pr_err("perf report: %s is not supported by this perf yet\n", missing);
-		return -ENOTSUP;
-	}
-	return 0;
+	return report__not_supported(missing);
 }
 
 /* The views that need no look at the file to refuse: before any output. */
@@ -1326,11 +1331,7 @@ static int report__check_options(const struct report *rep)
 		missing = "-w/--column-widths";
 	else if (rep->full_source_path)
 		missing = "--full-source-path";
-	if (missing) {
-		pr_err("perf report: %s is not supported by this perf yet\n", missing);
-		return -ENOTSUP;
-	}
-	return 0;
+	return report__not_supported(missing);
 }
 
 static int report__setup(struct report *rep, struct perf_session *session)
