@@ -2018,6 +2018,7 @@ int cmd_report(int argc, const char **argv)
 		    "Do not display empty (or dummy) events in the output"),
 	OPT_END()
 	};
+	const char *missing_file;
 	int argc_left;
 
 	perf_config(report__config, &rep);
@@ -2060,8 +2061,9 @@ int cmd_report(int argc, const char **argv)
 		symbol_conf.kallsyms_name = rep.kallsyms;
 	if (rep.vmlinux)
 		symbol_conf.vmlinux_name = rep.vmlinux;
-	if (symbol_conf__missing_file()) {
-		pr_err("Invalid file: %s\n", symbol_conf__missing_file());
+	missing_file = symbol_conf__missing_file();
+	if (missing_file) {
+		pr_err("Invalid file: %s\n", missing_file);
 		return -EINVAL;
 	}
 

@@ -1293,6 +1293,7 @@ int cmd_script(int argc, const char **argv)
 		    "Show the on/off switch events, used with --switch-on and --switch-off"),
 	OPT_END()
 	};
+	const char *missing_file;
 	int argc_left, err;
 
 	script_fields__init(&scr.fields);
@@ -1394,8 +1395,9 @@ int cmd_script(int argc, const char **argv)
 		symbol_conf.kallsyms_name = scr.kallsyms;
 	if (scr.vmlinux)
 		symbol_conf.vmlinux_name = scr.vmlinux;
-	if (symbol_conf__missing_file()) {
-		pr_err("Invalid file: %s\n", symbol_conf__missing_file());
+	missing_file = symbol_conf__missing_file();
+	if (missing_file) {
+		pr_err("Invalid file: %s\n", missing_file);
 		return -1;
 	}
 	if (scr.stop_bt_str)
