@@ -825,6 +825,8 @@ struct a2l_index {
 	size_t nr_funcs;
 	char **files;			/* owned copies of the STT_FILE names */
 	size_t nr_files;
+	struct a2l_index *debug;	/* the debug file's, when asked for */
+	bool debug_tried;
 };
 
 static int a2l_func__cmp(const void *a, const void *b)
@@ -939,28 +941,54 @@ out:
 	return idx;
 }
 
+static void a2l_index__delete(struct a2l_index *idx)
+{
+	size_t i;
+
+	if (!idx)
+		return;
+	a2l_index__delete(idx->debug);
+	for (i = 0; i < idx->nr_files; i++)
+		free(idx->files[i]);
+	free(idx->files);
+	free(idx->secs);
+	free(idx->funcs);
+	free(idx);
+}
+
 void dso__a2l_index_delete(struct dso *dso)
 {
-	struct a2l_index *idx = dso->a2l_index;
-
-	if (idx) {
-		size_t i;
-
-		for (i = 0; i < idx->nr_files; i++)
-			free(idx->files[i]);
-		free(idx->files);
-		free(idx->secs);
-		free(idx->funcs);
-		free(idx);
-	}
+	a2l_index__delete(dso->a2l_index);
 	dso->a2l_index = NULL;
+}
+
+static bool a2l_index__names_function(const struct a2l_index *idx, uint64_t vaddr,
+				      const char **file);
+
+/*
+ * addr2line, run on a stripped binary, also finds the functions of the
+ * debug file that binary names (.gnu_debuglink, /usr/lib/debug): asked
+ * only where the binary's own tables name none (_start before the first
+ * dynamic symbol), so every other answer stays the binary's.
+ */
+static bool dso__a2l_debug_names_function(struct dso *dso, struct a2l_index *idx,
+					  uint64_t vaddr, const char **file)
+{
+	const char *path = dso->runtime_path ? dso->runtime_path : dso->long_name;
+
+	if (!idx->debug_tried) {
+		idx->debug_tried = true;
+		if (dso->symtab_path && strcmp(dso->symtab_path, path) &&
+		    (dso->symtab_origin == DSO_SYMTAB__DEBUGLINK ||
+		     dso->symtab_origin == DSO_SYMTAB__SYSTEM_DEBUG ||
+		     dso->symtab_origin == DSO_SYMTAB__BUILD_ID_DEBUG))
+			idx->debug = a2l_index__read(dso->symtab_path);
+	}
+	return idx->debug && a2l_index__names_function(idx->debug, vaddr, file);
 }
 
 bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr, const char **file)
 {
-	struct a2l_index *idx;
-	struct a2l_func key;
-	size_t sec, lo, hi;
 	const char *path = dso->runtime_path ? dso->runtime_path : dso->long_name;
 
 	if (file)
@@ -970,8 +998,19 @@ bool dso__addr2line_names_function(struct dso *dso, uint64_t vaddr, const char *
 		if (dso->kind == DSO_KIND_FILE && path)
 			dso->a2l_index = a2l_index__read(path);
 	}
-	idx = dso->a2l_index;
-	if (!idx || !idx->nr_funcs)
+	if (!dso->a2l_index)
+		return false;
+	return a2l_index__names_function(dso->a2l_index, vaddr, file) ||
+	       dso__a2l_debug_names_function(dso, dso->a2l_index, vaddr, file);
+}
+
+static bool a2l_index__names_function(const struct a2l_index *idx, uint64_t vaddr,
+				      const char **file)
+{
+	struct a2l_func key;
+	size_t sec, lo, hi;
+
+	if (!idx->nr_funcs)
 		return false;
 	for (sec = 0; sec < idx->nr_secs; sec++)
 		if (vaddr >= idx->secs[sec].start && vaddr < idx->secs[sec].end)
