@@ -5,7 +5,7 @@
 # heap (usually creation order, which we follow, but a later dso can
 # land in freed memory below an earlier one). With -v any=1 every entry:
 # for equal --children totals the reference's order is its tree's
-# insertion order. Only the order within such a run is left out of the
+# insertion order (whatever the self, comm and dso columns hold). Only the order within such a run is left out of the
 # comparison.
 # A block with a callchain ends with one blank line, one without has
 # none; the blank lines that end a section stay at the end of the run.
@@ -39,6 +39,10 @@ function flush(   i, j, t, tail, lines) {
 	k = ""
 	if (match($0, /\[\.\] 0x[0-9a-f]+/))
 		k = substr($0, 1, RSTART - 1) "@" substr($0, RSTART + RLENGTH)
+	else if (any && match($0, /^ +[0-9.]+% +[0-9.]+% .*\[[.k]\] /))
+		# --children: the reference keeps equal totals in its tree's
+		# order whatever the self, comm or dso columns say.
+		k = substr($0, 1, index($0, "%"))
 	else if (any && match($0, /^ +[0-9.]+%.*\[[.k]\] /))
 		k = substr($0, 1, match($0, /\[[.k]\] /) - 1)
 	if (k != "") {
